@@ -1,0 +1,77 @@
+import type { AppConfig, Secrets } from './config.ts';
+import type { Clock } from './domain/clock.ts';
+import { createHttpServer } from './http-server.ts';
+import type { Logger } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { type DatabaseHandle, openDatabase } from './persistence/database.ts';
+import { migrateToLatest } from './persistence/migrator.ts';
+import { createSlackApp, MAX_BODY_BYTES, type SlackRuntime } from './slack/slack-app.ts';
+import { systemClock } from './system-clock.ts';
+
+// The composition root, shared by `npm start`, the demo, the benchmarks and integration tests.
+
+export interface StartOptions {
+  config: AppConfig;
+  secrets: Secrets;
+  logger: Logger;
+  clock?: Clock;
+  /** An already open database (tests); otherwise opened from config and closed on stop. */
+  database?: DatabaseHandle;
+}
+
+export interface RunningApp {
+  port: number;
+  url: string;
+  database: DatabaseHandle;
+  slack: SlackRuntime;
+  metrics: Metrics;
+  /** Stops in reverse order of start; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const { config, secrets, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
+  const stopAll = async () => {
+    while (stops.length > 0) {
+      const next = stops.pop();
+      if (!next) break;
+      try {
+        await next.stop();
+      } catch (error) {
+        logger.error({ err: error, component: next.name }, 'error while stopping');
+      }
+    }
+  };
+
+  try {
+    const database =
+      options.database ?? (await openDatabase({ databaseUrl: secrets.databaseUrl, dataDir: config.dataDir }));
+    if (!options.database) stops.push({ name: 'database', stop: () => database.close() });
+
+    const { applied } = await migrateToLatest(database.db);
+    logger.info({ applied, backend: database.kind }, 'database ready');
+
+    const metrics = createMetrics();
+    const slack = createSlackApp({ config, secrets, logger, metrics, db: database.db, clock });
+    const http = createHttpServer({
+      logger: logger.child({ subsystem: 'http' }),
+      metrics,
+      clock,
+      maxBodyBytes: MAX_BODY_BYTES,
+      isHealthy: () => database.ping(),
+      slackListener: slack.requestListener,
+    });
+    const port = await http.listen(config.port);
+    stops.push({ name: 'http', stop: () => http.close() });
+    stops.push({ name: 'slack', stop: () => slack.stop() });
+    await slack.start();
+    logger.info({ port, mode: config.slack.mode }, 'Trust Habits is up');
+
+    return { port, url: `http://127.0.0.1:${port}`, database, slack, metrics, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// The only reader of process.env. Secrets are kept apart from the loggable config.
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const envSchema = z.object({
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^xox[be]/.test(v), {
+    message: 'must be a bot token (xoxb-…)',
+  }),
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'must be an app-level token (xapp-…)',
+  }),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_API_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .default('https://slack.com/api/')
+    .transform((v) => (v.endsWith('/') ? v : `${v}/`)),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must be a postgres:// URL',
+  }),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  PORT: z.coerce
+    .number({ message: 'must be a port number (0-65535)' })
+    .int({ message: 'must be a port number (0-65535)' })
+    .min(0, { message: 'must be a port number (0-65535)' })
+    .max(65535, { message: 'must be a port number (0-65535)' })
+    .default(3000),
+  PULSE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
+  SCHEDULER: z.enum(['on', 'off'], { message: "must be 'on' or 'off'" }).default('on'),
+  MIN_GROUP_SIZE: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(3, { message: 'must be at least 3 (smaller groups would expose individual ratings)' })
+    .max(1000)
+    .default(5),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+});
+
+type Problem = { variable: string; message: string };
+
+/** Rules between variables, checked on the raw values so they are reported with field errors. */
+function crossFieldProblems(env: Env): Problem[] {
+  const set = (key: string) => (env[key] ?? '').trim() !== '';
+  const problems: Problem[] = [];
+  const oauthKeys = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'];
+  const oauthCount = oauthKeys.filter(set).length;
+  if (oauthCount > 0 && oauthCount < 3) {
+    for (const key of oauthKeys) {
+      if (!set(key)) problems.push({ variable: key, message: 'required for OAuth install (set all three)' });
+    }
+  }
+  if (!set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
+    problems.push({ variable: 'SLACK_SIGNING_SECRET', message: 'required in HTTP mode' });
+  }
+  if (oauthCount === 0 && !set('SLACK_BOT_TOKEN')) {
+    problems.push({
+      variable: 'SLACK_BOT_TOKEN',
+      message:
+        'required unless OAuth is configured (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)',
+    });
+  }
+  if (set('SLACK_APP_TOKEN') && oauthCount > 0) {
+    problems.push({
+      variable: 'SLACK_APP_TOKEN',
+      message: 'Socket Mode cannot be combined with OAuth install',
+    });
+  }
+  if (set('DATABASE_URL') && !set('PULSE_SECRET')) {
+    problems.push({ variable: 'PULSE_SECRET', message: 'required with DATABASE_URL' });
+  }
+  return problems;
+}
+
+export type SlackMode = 'http' | 'socket';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Safe to log: no secrets. */
+export interface AppConfig {
+  slack: {
+    mode: SlackMode;
+    apiUrl: string;
+    oauth: boolean;
+    clientId: string | undefined;
+  };
+  database: { kind: 'postgres' } | { kind: 'embedded'; dataDir: string };
+  dataDir: string;
+  port: number;
+  scheduler: boolean;
+  minGroupSize: number;
+  logLevel: LogLevel;
+}
+
+export interface Secrets {
+  signingSecret: string | undefined;
+  botToken: string | undefined;
+  appToken: string | undefined;
+  clientSecret: string | undefined;
+  stateSecret: string | undefined;
+  databaseUrl: string | undefined;
+  pulseSecret: string;
+}
+
+export interface LoadedConfig {
+  config: AppConfig;
+  secrets: Secrets;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+  constructor(readonly problems: ReadonlyArray<Problem>) {
+    super(`Invalid configuration: ${problems.map((p) => `${p.variable} ${p.message}`).join('; ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function parseConfig(env: Env): LoadedConfig {
+  const result = envSchema.safeParse(env);
+  const fieldProblems: Problem[] = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: issue.message,
+      }));
+  const problems = [...fieldProblems, ...crossFieldProblems(env)];
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
+  const e = result.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const config: AppConfig = {
+    slack: {
+      mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
+      apiUrl: e.SLACK_API_URL,
+      oauth: Boolean(e.SLACK_CLIENT_ID),
+      clientId: e.SLACK_CLIENT_ID,
+    },
+    database: e.DATABASE_URL ? { kind: 'postgres' } : { kind: 'embedded', dataDir },
+    dataDir,
+    port: e.PORT,
+    scheduler: e.SCHEDULER === 'on',
+    minGroupSize: e.MIN_GROUP_SIZE,
+    logLevel: e.LOG_LEVEL,
+  };
+  const secrets: Secrets = {
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    botToken: e.SLACK_BOT_TOKEN,
+    appToken: e.SLACK_APP_TOKEN,
+    clientSecret: e.SLACK_CLIENT_SECRET,
+    stateSecret: e.SLACK_STATE_SECRET,
+    databaseUrl: e.DATABASE_URL,
+    pulseSecret: e.PULSE_SECRET ?? embeddedPulseSecret(dataDir),
+  };
+  return { config, secrets };
+}
+
+/** In embedded mode the pulse key lives in DATA_DIR, outside the database files' tables. */
+function embeddedPulseSecret(dataDir: string): string {
+  const file = resolve(dataDir, 'pulse-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+/** Reads `.env` in the working directory when present; real environment variables win. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+export function loadConfig(): LoadedConfig {
+  loadDotEnv();
+  return parseConfig(process.env);
+}
+
+/** For CLIs that only need the database (migrate, tick): Slack credentials are not required. */
+export function loadDatabaseConfig(env: Env = (loadDotEnv(), process.env)): {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: LogLevel;
+} {
+  const schema = z.object({
+    DATABASE_URL: optionalText,
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  });
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => ({
+        variable: String(i.path[0] ?? '(environment)'),
+        message: i.message,
+      })),
+    );
+  }
+  return {
+    databaseUrl: result.data.DATABASE_URL,
+    dataDir: resolve(result.data.DATA_DIR),
+    logLevel: result.data.LOG_LEVEL,
+  };
+}
+
+export function formatConfigError(error: ConfigError): string {
+  const lines = error.problems.map((p) => `  - ${p.variable}: ${p.message}`);
+  return `Trust Habits cannot start: the configuration is invalid.\n${lines.join('\n')}\nSee .env.example for every variable.`;
+}

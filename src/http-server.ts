@@ -1,0 +1,146 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { Socket } from 'node:net';
+import type { Clock } from './domain/clock.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+
+/** Slack's replay window; Bolt only rejects old timestamps, we reject future ones too. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+export interface HttpServerDeps {
+  logger: Logger;
+  metrics: Metrics;
+  clock: Clock;
+  maxBodyBytes: number;
+  /** Database liveness, for /healthz. */
+  isHealthy(): Promise<boolean>;
+  /** Bolt's listener for Slack requests; absent in Socket Mode. */
+  slackListener: RequestListener | undefined;
+  /** Extra Bolt routes served as they are (OAuth install and redirect). */
+  slackPaths?: string[];
+}
+
+export interface HttpServer {
+  server: Server;
+  listen(port: number): Promise<number>;
+  /** Stops accepting, waits for in-flight requests up to the bound, then closes what is left. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export function createHttpServer(deps: HttpServerDeps): HttpServer {
+  const inFlight = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+
+  const server = createServer((req, res) => {
+    inFlight.add(res);
+    const route = routeName(req);
+    res.on('close', () => {
+      inFlight.delete(res);
+      deps.metrics.httpRequests.inc({ route, status: String(res.statusCode) });
+    });
+    handle(req, res, route).catch((error: unknown) => {
+      deps.logger.error({ err: error, route }, 'request failed');
+      if (!res.headersSent) sendEmpty(res, 500);
+      else res.end();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  // Slack keeps connections alive; don't let an idle one hold up shutdown for long.
+  server.keepAliveTimeout = 5_000;
+  server.requestTimeout = 30_000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse, route: string): Promise<void> {
+    switch (route) {
+      case 'healthz': {
+        const ok = await deps.isHealthy();
+        return sendJson(res, ok ? 200 : 503, { ok });
+      }
+      case 'metrics':
+        res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
+        res.end(await deps.metrics.registry.metrics());
+        return;
+      case 'slack_events':
+        if (!deps.slackListener) return sendEmpty(res, 404);
+        if (!guardSlackRequest(req, res, deps)) return;
+        return deps.slackListener(req, res);
+      case 'slack_oauth':
+        if (!deps.slackListener) return sendEmpty(res, 404);
+        return deps.slackListener(req, res);
+      default:
+        return sendEmpty(res, 404);
+    }
+  }
+
+  function routeName(req: IncomingMessage): string {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/healthz') return 'healthz';
+    if (req.method === 'GET' && path === '/metrics') return 'metrics';
+    if (path === '/slack/events') return req.method === 'POST' ? 'slack_events' : 'not_found';
+    if (path && deps.slackPaths?.includes(path)) return 'slack_oauth';
+    return 'not_found';
+  }
+
+  return {
+    server,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    async close(graceMs = 10_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = Date.now() + graceMs;
+      while (inFlight.size > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+}
+
+/**
+ * Cheap checks before Bolt reads the body: size cap (413) and a fresh timestamp in either
+ * direction (401). Bolt then verifies the signature over the raw body.
+ */
+function guardSlackRequest(req: IncomingMessage, res: ServerResponse, deps: HttpServerDeps): boolean {
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (Number.isFinite(length) && length > deps.maxBodyBytes) {
+    sendEmpty(res, 413, { connection: 'close' });
+    req.resume();
+    return false;
+  }
+  const header = req.headers['x-slack-request-timestamp'];
+  const timestamp = typeof header === 'string' && /^\d{1,12}$/.test(header) ? Number(header) : Number.NaN;
+  const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
+  if (!Number.isFinite(timestamp) || Math.abs(nowSeconds - timestamp) > MAX_CLOCK_SKEW_SECONDS) {
+    sendEmpty(res, 401);
+    req.resume();
+    return false;
+  }
+  return true;
+}
+
+function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
+  res.writeHead(status, headers);
+  res.end();
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,37 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  httpRequests: Counter<'route' | 'status'>;
+  slackRequests: Histogram<'surface' | 'outcome'>;
+  slackApiCalls: Counter<'method' | 'outcome'>;
+}
+
+export type SlackSurface = 'command' | 'action' | 'view_submission' | 'view_closed' | 'event' | 'other';
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'trust_habits_' });
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'trust_habits_http_requests_total',
+      help: 'HTTP requests by route and status code',
+      labelNames: ['route', 'status'],
+      registers: [registry],
+    }),
+    slackRequests: new Histogram({
+      name: 'trust_habits_slack_request_duration_seconds',
+      help: 'Time to handle a Slack request (command, action, view, event), by surface and outcome',
+      labelNames: ['surface', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    slackApiCalls: new Counter({
+      name: 'trust_habits_slack_api_calls_total',
+      help: 'Slack Web API calls made by the app, by method and outcome',
+      labelNames: ['method', 'outcome'],
+      registers: [registry],
+    }),
+  };
+}

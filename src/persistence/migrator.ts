@@ -1,0 +1,53 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FileMigrationProvider, type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
+import type { Database } from './tables.ts';
+
+export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+// Arbitrary but fixed: every instance takes the same session lock before migrating.
+const MIGRATION_LOCK_KEY = 727_274_001;
+
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+/**
+ * Applies pending migrations. A session-level advisory lock wraps the whole run (including the
+ * creation of Kysely's own bookkeeping tables), so instances starting together queue up and the
+ * later ones find nothing to do.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOutcome> {
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
+    try {
+      const migrator = new Migrator({
+        db: conn,
+        provider: new FileMigrationProvider({ fs, path, migrationFolder: migrationsFolder }),
+      });
+      const result: MigrationResultSet = await migrator.migrateToLatest();
+      if (result.error) {
+        const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+        throw new MigrationError(failed, result.error);
+      }
+      return {
+        applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+      };
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(conn);
+    }
+  });
+}
+
+export class MigrationError extends Error {
+  readonly code = 'migration_failed';
+  constructor(
+    readonly migration: string,
+    cause: unknown,
+  ) {
+    super(`Migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import type { UserRepository } from '../domain/users/ports.ts';
+import type { UserProfile } from '../domain/users/user.ts';
+import type { Db } from './database.ts';
+import type { UserRow } from './tables.ts';
+
+export function toUserProfile(row: UserRow): UserProfile {
+  return {
+    workspaceId: row.workspace_id,
+    userId: row.slack_user_id,
+    tz: row.tz,
+    slackLocale: row.slack_locale,
+    language: row.language,
+    isAdmin: row.is_admin,
+    isOwner: row.is_owner,
+    isBot: row.is_bot,
+    isDeleted: row.is_deleted,
+    profileFetchedAt: row.profile_fetched_at,
+  };
+}
+
+export function createPgUserRepository(db: Db): UserRepository {
+  return {
+    async find(workspaceId, userId) {
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('slack_user_id', '=', userId)
+        .executeTakeFirst();
+      return row ? toUserProfile(row) : undefined;
+    },
+
+    async saveSlackProfile(profile) {
+      const values = {
+        tz: profile.tz,
+        slack_locale: profile.slackLocale,
+        is_admin: profile.isAdmin,
+        is_owner: profile.isOwner,
+        is_bot: profile.isBot,
+        is_deleted: profile.isDeleted,
+        profile_fetched_at: profile.profileFetchedAt,
+      };
+      await db
+        .insertInto('workspaces')
+        .values({ id: profile.workspaceId })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      const row = await db
+        .insertInto('users')
+        .values({
+          workspace_id: profile.workspaceId,
+          slack_user_id: profile.userId,
+          language: null,
+          ...values,
+        })
+        .onConflict((oc) =>
+          oc.columns(['workspace_id', 'slack_user_id']).doUpdateSet({ ...values, updated_at: new Date() }),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toUserProfile(row);
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { Clock } from '../../domain/clock.ts';
+import type { UserServiceDeps } from '../../domain/users/user.service.ts';
+import type { Logger } from '../../logger.ts';
+import type { Db } from '../../persistence/database.ts';
+
+/** What listeners may use: domain services and a logger, never config or secrets. */
+export interface ListenerDeps {
+  logger: Logger;
+  clock: Clock;
+  db: Db;
+  users: UserServiceDeps;
+}

@@ -1,0 +1,35 @@
+// The one way user-supplied text reaches a Slack surface.
+
+// Bidi overrides/isolates, zero-width characters and other invisible controls can reorder or hide
+// text (a classic spoofing trick); C0/C1 controls other than newline and tab break rendering.
+const invisible =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Removes invisible and control characters; keeps newlines and tabs. */
+export function stripInvisible(text: string): string {
+  return text.replace(invisible, '');
+}
+
+/**
+ * Makes user text safe inside mrkdwn: no mention, channel ping, date token or link can be formed
+ * (Slack only parses those inside `<…>`), and the user's text cannot style the surrounding message.
+ */
+export function escapeMrkdwn(text: string): string {
+  return stripInvisible(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([*_~`])/g, '\u200B$1\u200B')
+    .replace(/^(\s*)&gt;/gm, '$1\u200B&gt;');
+}
+
+/** User text inside an inline code span. */
+export function codeSpan(text: string): string {
+  const safe = stripInvisible(text).replace(/`/g, "'").replace(/\s+/g, ' ');
+  return `\`${safe.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}\``;
+}
+
+/** plain_text objects are not parsed for mentions, but still must not carry invisible controls. */
+export function plain(text: string): string {
+  return stripInvisible(text);
+}

@@ -1,0 +1,204 @@
+import type { RequestListener } from 'node:http';
+import {
+  App,
+  type Authorize,
+  HTTPReceiver,
+  type Receiver,
+  SocketModeReceiver,
+  type webApi,
+} from '@slack/bolt';
+import type { AppConfig, Secrets } from '../config.ts';
+import type { Clock } from '../domain/clock.ts';
+import { createPgUserRepository } from '../persistence/pg-user.repository.ts';
+import { claimEvent, saveWorkspaceIdentity } from '../persistence/pg-workspace.repository.ts';
+import type { Db } from '../persistence/database.ts';
+import { type Logger, toBoltLogger } from '../logger.ts';
+import type { Metrics, SlackSurface } from '../metrics.ts';
+import { BotIdentityProbe } from './bot-identity.ts';
+import { commands, events } from './ids.ts';
+import { registerTrustCommand } from './listeners/commands/trust.command.ts';
+import { registerAppHomeOpened } from './listeners/events/app-home-opened.event.ts';
+import { registerUninstall } from './listeners/events/uninstall.event.ts';
+import { registerUserChange } from './listeners/events/user-change.event.ts';
+import type { ListenerDeps } from './listeners/listener-deps.ts';
+import { createSlackUserSource } from './slack-user-source.ts';
+import { createInteractiveClient, interactiveClientOptions } from './web-client.ts';
+
+/** Largest request body accepted; Slack's biggest payloads (view submissions) are far below it. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface SlackAppDeps {
+  config: AppConfig;
+  secrets: Secrets;
+  logger: Logger;
+  metrics: Metrics;
+  db: Db;
+  clock: Clock;
+}
+
+export interface SlackRuntime {
+  app: App;
+  /** Handles POST /slack/events (HTTP mode only). */
+  requestListener: RequestListener | undefined;
+  identity: BotIdentityProbe;
+  listeners: ListenerInventory;
+  clientFor(workspaceId: string): Promise<webApi.WebClient>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What the app listens to; the manifest test compares it with manifest.yml. */
+export interface ListenerInventory {
+  commands: string[];
+  events: string[];
+  actions: string[];
+  views: string[];
+}
+
+export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
+  const { config, secrets, logger } = deps;
+  const boltLogger = toBoltLogger(logger);
+  const clientOptions = interactiveClientOptions(config.slack.apiUrl, boltLogger);
+  const botToken = secrets.botToken;
+  if (!botToken) throw new Error('A bot token is required (OAuth install arrives with its own issue).');
+
+  const botClient = createInteractiveClient(botToken, config.slack.apiUrl, boltLogger);
+  const identity = new BotIdentityProbe(botClient, logger.child({ subsystem: 'identity' }));
+  identity.onIdentity((id) => saveWorkspaceIdentity(deps.db, id));
+
+  const authorize: Authorize<boolean> = async (source) => {
+    const known = identity.identity;
+    return {
+      botToken,
+      botId: known?.botId,
+      botUserId: known?.botUserId,
+      teamId: known?.teamId ?? source.teamId,
+      enterpriseId: known?.enterpriseId ?? source.enterpriseId,
+    };
+  };
+
+  const receiver = createReceiver(config, secrets, boltLogger);
+  const app = new App({
+    receiver,
+    authorize,
+    logger: boltLogger,
+    clientOptions,
+  });
+
+  const clientFor = async (_workspaceId: string) => botClient;
+  const listenerDeps: ListenerDeps = {
+    logger: logger.child({ subsystem: 'listeners' }),
+    clock: deps.clock,
+    db: deps.db,
+    users: {
+      users: createPgUserRepository(deps.db),
+      slack: createSlackUserSource(clientFor),
+      clock: deps.clock,
+    },
+  };
+
+  installMiddleware(app, deps);
+  const listeners = registerListeners(app, listenerDeps);
+
+  app.error(async (error) => {
+    logger.error({ err: error, code: error.code }, 'unhandled error in a Slack listener');
+  });
+
+  return {
+    app,
+    requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    identity,
+    listeners,
+    clientFor,
+    async start() {
+      await identity.start();
+      if (receiver instanceof SocketModeReceiver) await receiver.start();
+    },
+    async stop() {
+      identity.stop();
+      if (receiver instanceof SocketModeReceiver) await receiver.stop();
+    },
+  };
+}
+
+function createReceiver(
+  config: AppConfig,
+  secrets: Secrets,
+  logger: ReturnType<typeof toBoltLogger>,
+): Receiver {
+  if (config.slack.mode === 'socket') {
+    if (!secrets.appToken) throw new Error('SLACK_APP_TOKEN missing in Socket Mode');
+    return new SocketModeReceiver({
+      appToken: secrets.appToken,
+      logger,
+      installerOptions: { clientOptions: { slackApiUrl: config.slack.apiUrl } },
+    });
+  }
+  if (!secrets.signingSecret) throw new Error('SLACK_SIGNING_SECRET missing in HTTP mode');
+  return new HTTPReceiver({
+    signingSecret: secrets.signingSecret,
+    endpoints: '/slack/events',
+    logger,
+    bodyLimit: MAX_BODY_BYTES,
+    unhandledRequestTimeoutMillis: 3_001,
+  });
+}
+
+function registerListeners(app: App, deps: ListenerDeps): ListenerInventory {
+  registerTrustCommand(app, deps);
+  registerAppHomeOpened(app, deps);
+  registerUserChange(app, deps);
+  registerUninstall(app, deps);
+  return {
+    commands: [commands.trust],
+    events: [events.appHomeOpened, events.userChange, events.appUninstalled, events.tokensRevoked],
+    actions: [],
+    views: [],
+  };
+}
+
+function installMiddleware(app: App, deps: SlackAppDeps): void {
+  // Timing first, so it covers everything after it.
+  app.use(async ({ body, next }) => {
+    const surface = surfaceOf(body);
+    const end = deps.metrics.slackRequests.startTimer({ surface });
+    try {
+      await next();
+      end({ outcome: 'ok' });
+    } catch (error) {
+      end({ outcome: 'error' });
+      throw error;
+    }
+  });
+
+  // Slack retries an event (same event_id) when it thinks delivery failed: one side effect only.
+  app.use(async ({ body, next, logger }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (surfaceOf(body) === 'event' && typeof eventId === 'string') {
+      const first = await claimEvent(deps.db, eventId, (body as { team_id?: string }).team_id);
+      if (!first) {
+        logger.debug(`duplicate event ${eventId} skipped`);
+        return;
+      }
+    }
+    await next();
+  });
+}
+
+function surfaceOf(body: unknown): SlackSurface {
+  if (typeof body !== 'object' || body === null) return 'other';
+  const b = body as { type?: unknown; command?: unknown };
+  if (typeof b.command === 'string') return 'command';
+  switch (b.type) {
+    case 'block_actions':
+      return 'action';
+    case 'view_submission':
+      return 'view_submission';
+    case 'view_closed':
+      return 'view_closed';
+    case 'event_callback':
+      return 'event';
+    default:
+      return 'other';
+  }
+}
