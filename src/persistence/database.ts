@@ -10,6 +10,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   kind: 'postgres' | 'embedded';
+  /** Embedded only: a tarball of the data directory (test snapshots). */
+  dumpDataDir(): Promise<Blob>;
   /** True when the database answers a trivial query. */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export function openPostgres(options: PostgresOptions): DatabaseHandle {
   return {
     db,
     kind: 'postgres',
+    dumpDataDir: () => Promise.reject(new Error('dumpDataDir is only available on the embedded database')),
     ping: (timeoutMs) => ping(db, timeoutMs),
     close: () => db.destroy(),
   };
@@ -73,6 +76,7 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<DatabaseHa
   return {
     db,
     kind: 'embedded',
+    dumpDataDir: () => pglite.dumpDataDir('none'),
     ping: (timeoutMs) => ping(db, timeoutMs),
     close: async () => {
       await db.destroy();

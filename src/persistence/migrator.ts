@@ -1,10 +1,6 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
+import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
+import { migrations } from '../../migrations/index.ts';
 import type { Database } from './tables.ts';
-
-export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 // Arbitrary but fixed: every instance takes the same session lock before migrating.
 const MIGRATION_LOCK_KEY = 727_274_001;
@@ -18,13 +14,18 @@ export interface MigrationOutcome {
  * creation of Kysely's own bookkeeping tables), so instances starting together queue up and the
  * later ones find nothing to do.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOutcome> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: { schema?: string } = {},
+): Promise<MigrationOutcome> {
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(conn);
     try {
       const migrator = new Migrator({
         db: conn,
-        provider: new FileMigrationProvider({ fs, path, migrationFolder: migrationsFolder }),
+        provider: { getMigrations: async () => migrations },
+        // With a schema of its own (tests), Kysely must not find another schema's bookkeeping.
+        ...(options.schema ? { migrationTableSchema: options.schema } : {}),
       });
       const result: MigrationResultSet = await migrator.migrateToLatest();
       if (result.error) {

@@ -1,0 +1,97 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, formatConfigError, parseConfig } from '../../src/config.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'config-test-'));
+const valid = { SLACK_SIGNING_SECRET: 'sig', SLACK_BOT_TOKEN: 'xoxb-1', DATA_DIR: dataDir };
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const { config } = parseConfig(valid);
+    expect(config).toMatchObject({
+      port: 3000,
+      scheduler: true,
+      minGroupSize: 5,
+      logLevel: 'info',
+      slack: { mode: 'http', apiUrl: 'https://slack.com/api/', oauth: false },
+      database: { kind: 'embedded' },
+    });
+  });
+
+  it('lists every bad variable at once, field errors and cross-field rules together', () => {
+    const problems = problemsOf({
+      PORT: 'abc',
+      MIN_GROUP_SIZE: '2',
+      SCHEDULER: 'maybe',
+      SLACK_API_URL: 'not a url',
+      LOG_LEVEL: 'loud',
+      DATA_DIR: dataDir,
+    });
+    expect(problems.sort()).toEqual(
+      [
+        'LOG_LEVEL',
+        'MIN_GROUP_SIZE',
+        'PORT',
+        'SCHEDULER',
+        'SLACK_API_URL',
+        'SLACK_BOT_TOKEN',
+        'SLACK_SIGNING_SECRET',
+      ].sort(),
+    );
+  });
+
+  it('refuses a minimum group size below 3 with the reason', () => {
+    try {
+      parseConfig({ ...valid, MIN_GROUP_SIZE: '2' });
+      expect.unreachable();
+    } catch (error) {
+      expect(formatConfigError(error as ConfigError)).toContain('MIN_GROUP_SIZE: must be at least 3');
+    }
+  });
+
+  it('requires PULSE_SECRET with DATABASE_URL and generates one in embedded mode', () => {
+    expect(problemsOf({ ...valid, DATABASE_URL: 'postgres://localhost/x' })).toEqual(['PULSE_SECRET']);
+    const first = parseConfig(valid).secrets.pulseSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(parseConfig(valid).secrets.pulseSecret).toBe(first);
+  });
+
+  it('asks for all three OAuth variables when only some are set', () => {
+    expect(
+      problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'id', DATA_DIR: dataDir }).sort(),
+    ).toEqual(['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']);
+  });
+
+  it('uses Socket Mode when an app token is set, without a signing secret', () => {
+    const { config } = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      DATA_DIR: dataDir,
+    });
+    expect(config.slack.mode).toBe('socket');
+  });
+
+  it('keeps secrets out of the loggable config', () => {
+    const { config } = parseConfig({ ...valid, SLACK_SIGNING_SECRET: 'super-secret-value' });
+    expect(JSON.stringify(config)).not.toContain('super-secret-value');
+    expect(JSON.stringify(config)).not.toContain('xoxb-1');
+  });
+
+  it('adds the trailing slash the Web API client needs', () => {
+    expect(parseConfig({ ...valid, SLACK_API_URL: 'http://127.0.0.1:9999/api' }).config.slack.apiUrl).toBe(
+      'http://127.0.0.1:9999/api/',
+    );
+  });
+});
