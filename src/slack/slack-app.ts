@@ -15,12 +15,12 @@ import type { Db } from '../persistence/database.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
 import type { Metrics, SlackSurface } from '../metrics.ts';
 import { BotIdentityProbe } from './bot-identity.ts';
-import { commands, events } from './ids.ts';
 import { registerTrustCommand } from './listeners/commands/trust.command.ts';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.event.ts';
 import { registerUninstall } from './listeners/events/uninstall.event.ts';
 import { registerUserChange } from './listeners/events/user-change.event.ts';
 import type { ListenerDeps } from './listeners/listener-deps.ts';
+import { type ListenerInventory, ListenerRegistrar } from './listeners/registrar.ts';
 import { createSlackUserSource } from './slack-user-source.ts';
 import { createInteractiveClient, interactiveClientOptions } from './web-client.ts';
 
@@ -36,6 +36,8 @@ export interface SlackAppDeps {
   clock: Clock;
 }
 
+export type { ListenerInventory };
+
 export interface SlackRuntime {
   app: App;
   /** Handles POST /slack/events (HTTP mode only). */
@@ -45,14 +47,6 @@ export interface SlackRuntime {
   clientFor(workspaceId: string): Promise<webApi.WebClient>;
   start(): Promise<void>;
   stop(): Promise<void>;
-}
-
-/** What the app listens to; the manifest test compares it with manifest.yml. */
-export interface ListenerInventory {
-  commands: string[];
-  events: string[];
-  actions: string[];
-  views: string[];
 }
 
 export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
@@ -145,16 +139,12 @@ function createReceiver(
 }
 
 function registerListeners(app: App, deps: ListenerDeps): ListenerInventory {
-  registerTrustCommand(app, deps);
-  registerAppHomeOpened(app, deps);
-  registerUserChange(app, deps);
-  registerUninstall(app, deps);
-  return {
-    commands: [commands.trust],
-    events: [events.appHomeOpened, events.userChange, events.appUninstalled, events.tokensRevoked],
-    actions: [],
-    views: [],
-  };
+  const registrar = new ListenerRegistrar(app);
+  registerTrustCommand(registrar, deps);
+  registerAppHomeOpened(registrar, deps);
+  registerUserChange(registrar, deps);
+  registerUninstall(registrar, deps);
+  return registrar.inventory;
 }
 
 function installMiddleware(app: App, deps: SlackAppDeps): void {

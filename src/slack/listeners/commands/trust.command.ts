@@ -1,4 +1,4 @@
-import type { App, RespondFn } from '@slack/bolt';
+import type { RespondFn } from '@slack/bolt';
 import { z } from 'zod';
 import { getUserLanguage } from '../../../domain/users/user.service.ts';
 import { messages } from '../../../i18n/index.ts';
@@ -8,6 +8,7 @@ import { parseTrustCommand, type TrustCommand } from '../../parsers/trust-comman
 import { buildHelpMessage, type SlackMessage } from '../../views/help.view.ts';
 import type { Messages } from '../../../i18n/en.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
 
 const commandPayload = z.object({
   team_id: z.string().min(1),
@@ -16,7 +17,7 @@ const commandPayload = z.object({
   text: z.string().max(4_000).default(''),
 });
 
-export function registerTrustCommand(app: App, deps: ListenerDeps): void {
+export function registerTrustCommand(app: ListenerRegistrar, deps: ListenerDeps): void {
   app.command(commands.trust, async ({ command, ack, respond }) => {
     await ack();
     const payload = commandPayload.safeParse(command);

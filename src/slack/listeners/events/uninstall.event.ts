@@ -1,13 +1,13 @@
-import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { deleteWorkspace } from '../../../persistence/pg-workspace.repository.ts';
 import { events } from '../../ids.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
 
 const tokensRevoked = z.object({ tokens: z.object({ bot: z.array(z.string()).optional() }).optional() });
 
 /** Uninstall or a revoked bot token: delete everything held for that workspace, once. */
-export function registerUninstall(app: App, deps: ListenerDeps): void {
+export function registerUninstall(app: ListenerRegistrar, deps: ListenerDeps): void {
   app.event(events.appUninstalled, async ({ body }) => {
     await purgeWorkspace(deps, body.team_id, 'app_uninstalled');
   });

@@ -1,6 +1,6 @@
-import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
 import { events } from '../../ids.ts';
 
 const changedUser = z.object({
@@ -16,7 +16,7 @@ const changedUser = z.object({
 });
 
 /** Slack sends user_change when a time zone changes (not for DST): keep tz and roles current. */
-export function registerUserChange(app: App, deps: ListenerDeps): void {
+export function registerUserChange(app: ListenerRegistrar, deps: ListenerDeps): void {
   app.event(events.userChange, async ({ event, body }) => {
     const parsed = changedUser.safeParse((event as { user?: unknown }).user);
     if (!parsed.success) return;

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { parseConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createMetrics } from '../../src/metrics.ts';
+import { createSlackApp, type ListenerInventory } from '../../src/slack/slack-app.ts';
+import { systemClock } from '../../src/system-clock.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+const manifestSchema = z.object({
+  display_information: z.object({
+    name: z.string().min(1).max(35),
+    description: z.string().max(140),
+    long_description: z.string().min(175).max(4000),
+    background_color: z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/),
+  }),
+  features: z.object({
+    app_home: z.object({ home_tab_enabled: z.boolean(), messages_tab_enabled: z.literal(true) }),
+    bot_user: z.object({ display_name: z.string().regex(/^[a-z0-9._-]{1,80}$/) }),
+    slash_commands: z
+      .array(
+        z.object({
+          command: z.string().regex(/^\/[a-z0-9_-]{1,31}$/),
+          description: z.string().min(1).max(2000),
+          usage_hint: z.string().max(1000),
+          url: z.url().optional(),
+          should_escape: z.literal(true),
+        }),
+      )
+      .max(50),
+  }),
+  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()).min(1).max(255) }) }),
+  settings: z.object({
+    event_subscriptions: z.object({ bot_events: z.array(z.string()).max(100) }),
+    interactivity: z.object({ is_enabled: z.boolean() }),
+  }),
+});
+
+let database: TestDatabase;
+let listeners: ListenerInventory;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { config, secrets } = parseConfig({
+    SLACK_SIGNING_SECRET: 'manifest-test',
+    SLACK_BOT_TOKEN: 'xoxb-manifest',
+    SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    PULSE_SECRET: 'manifest-test-pulse-secret',
+    DATA_DIR: '.tmp/manifest-test',
+  });
+  const runtime = createSlackApp({
+    config,
+    secrets,
+    logger: createLogger('silent'),
+    metrics: createMetrics(),
+    db: database.db,
+    clock: systemClock,
+  });
+  listeners = runtime.listeners;
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('manifest.yml', () => {
+  const manifest = manifestSchema.parse(parse(readFileSync('manifest.yml', 'utf8')));
+
+  it('names exactly the slash commands the app listens to', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...listeners.commands].sort());
+  });
+
+  it('subscribes to exactly the bot events the app listens to', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...listeners.events].sort());
+  });
+
+  it('turns interactivity on exactly when the app listens to actions or views', () => {
+    const interactive = listeners.actions.length + listeners.views.length > 0;
+    expect(manifest.settings.interactivity.is_enabled).toBe(interactive);
+  });
+
+  it('asks for the scopes the features need and no more', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'im:write', 'users:read']);
+  });
+});
