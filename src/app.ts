@@ -5,6 +5,13 @@ import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { type DatabaseHandle, openDatabase } from './persistence/database.ts';
 import { migrateToLatest } from './persistence/migrator.ts';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { toBoltLogger } from './logger.ts';
+import type { Db } from './persistence/database.ts';
+import type { DispatcherDeps } from './scheduler/outbox-dispatcher.ts';
+import { type RunningScheduler, type SchedulerDeps, startScheduler } from './scheduler/scheduler.ts';
+import { createPacedClient, WorkspacePacer } from './slack/paced-client.ts';
 import { createSlackApp, MAX_BODY_BYTES, type SlackRuntime } from './slack/slack-app.ts';
 import { systemClock } from './system-clock.ts';
 
@@ -25,6 +32,8 @@ export interface RunningApp {
   database: DatabaseHandle;
   slack: SlackRuntime;
   metrics: Metrics;
+  /** What a scheduler pass needs; tests and the tick CLI run passes with it. */
+  scheduler: SchedulerDeps;
   /** Stops in reverse order of start; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -67,11 +76,54 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     stops.push({ name: 'http', stop: () => http.close() });
     stops.push({ name: 'slack', stop: () => slack.stop() });
     await slack.start();
-    logger.info({ port, mode: config.slack.mode }, 'Trust Habits is up');
+    const schedulerDeps = buildSchedulerDeps({ config, secrets, logger, metrics, db: database.db });
+    let scheduler: RunningScheduler | undefined;
+    if (config.scheduler) {
+      scheduler = startScheduler(schedulerDeps, clock);
+      stops.push({ name: 'scheduler', stop: () => scheduler?.stop() ?? Promise.resolve() });
+    }
+    logger.info({ port, mode: config.slack.mode, scheduler: config.scheduler }, 'Trust Habits is up');
 
-    return { port, url: `http://127.0.0.1:${port}`, database, slack, metrics, stop: stopAll };
+    return {
+      port,
+      url: `http://127.0.0.1:${port}`,
+      database,
+      slack,
+      metrics,
+      scheduler: schedulerDeps,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+/** Names this process in outbox leases and tick claims. */
+export function instanceName(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+export function buildSchedulerDeps(input: {
+  config: AppConfig;
+  secrets: Secrets;
+  logger: Logger;
+  metrics: Metrics;
+  db: Db;
+}): SchedulerDeps {
+  const { config, secrets, logger, metrics, db } = input;
+  const instance = instanceName();
+  const token = secrets.botToken;
+  if (!token) throw new Error('A bot token is required to send messages.');
+  const pacedClient = createPacedClient(token, config.slack.apiUrl, toBoltLogger(logger));
+  const dispatcher: DispatcherDeps = {
+    db,
+    logger: logger.child({ subsystem: 'outbox' }),
+    metrics,
+    pacer: new WorkspacePacer(config.pacing),
+    clientFor: async () => pacedClient,
+    instance,
+    now: () => new Date(),
+  };
+  return { db, logger: logger.child({ subsystem: 'scheduler' }), metrics, instance, jobs: [], dispatcher };
 }

@@ -46,6 +46,17 @@ const envSchema = z.object({
     .min(3, { message: 'must be at least 3 (smaller groups would expose individual ratings)' })
     .max(1000)
     .default(5),
+  SEND_RATE_PER_SECOND: z.coerce
+    .number({ message: 'must be a number of messages per second' })
+    .positive({ message: 'must be more than 0' })
+    .max(1000)
+    .default(1),
+  SEND_BURST: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(3),
+  CATCHUP_HOURS: z.coerce
+    .number({ message: 'must be a number of hours' })
+    .min(0)
+    .max(7 * 24)
+    .default(6),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -55,8 +66,11 @@ const envSchema = z.object({
 
 type Problem = { variable: string; message: string };
 
+/** A server receives Slack requests; a worker (the tick CLI) only sends. */
+export type Purpose = 'server' | 'worker';
+
 /** Rules between variables, checked on the raw values so they are reported with field errors. */
-function crossFieldProblems(env: Env): Problem[] {
+function crossFieldProblems(env: Env, purpose: Purpose): Problem[] {
   const set = (key: string) => (env[key] ?? '').trim() !== '';
   const problems: Problem[] = [];
   const oauthKeys = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'];
@@ -66,7 +80,7 @@ function crossFieldProblems(env: Env): Problem[] {
       if (!set(key)) problems.push({ variable: key, message: 'required for OAuth install (set all three)' });
     }
   }
-  if (!set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
+  if (purpose === 'server' && !set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
     problems.push({ variable: 'SLACK_SIGNING_SECRET', message: 'required in HTTP mode' });
   }
   if (oauthCount === 0 && !set('SLACK_BOT_TOKEN')) {
@@ -103,6 +117,10 @@ export interface AppConfig {
   dataDir: string;
   port: number;
   scheduler: boolean;
+  /** Bulk sends per workspace: sustained rate and burst. */
+  pacing: { ratePerSecond: number; burst: number };
+  /** How late a missed scheduled send may still go out after downtime. */
+  catchUpMs: number;
   minGroupSize: number;
   logLevel: LogLevel;
 }
@@ -131,7 +149,7 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-export function parseConfig(env: Env): LoadedConfig {
+export function parseConfig(env: Env, purpose: Purpose = 'server'): LoadedConfig {
   const result = envSchema.safeParse(env);
   const fieldProblems: Problem[] = result.success
     ? []
@@ -139,7 +157,7 @@ export function parseConfig(env: Env): LoadedConfig {
         variable: String(issue.path[0] ?? '(environment)'),
         message: issue.message,
       }));
-  const problems = [...fieldProblems, ...crossFieldProblems(env)];
+  const problems = [...fieldProblems, ...crossFieldProblems(env, purpose)];
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const e = result.data;
   const dataDir = resolve(e.DATA_DIR);
@@ -154,6 +172,8 @@ export function parseConfig(env: Env): LoadedConfig {
     dataDir,
     port: e.PORT,
     scheduler: e.SCHEDULER === 'on',
+    pacing: { ratePerSecond: e.SEND_RATE_PER_SECOND, burst: e.SEND_BURST },
+    catchUpMs: e.CATCHUP_HOURS * 60 * 60 * 1000,
     minGroupSize: e.MIN_GROUP_SIZE,
     logLevel: e.LOG_LEVEL,
   };
@@ -184,9 +204,9 @@ export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
-export function loadConfig(): LoadedConfig {
+export function loadConfig(purpose: Purpose = 'server'): LoadedConfig {
   loadDotEnv();
-  return parseConfig(process.env);
+  return parseConfig(process.env, purpose);
 }
 
 /** For CLIs that only need the database (migrate, tick): Slack credentials are not required. */

@@ -1,10 +1,15 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
   httpRequests: Counter<'route' | 'status'>;
   slackRequests: Histogram<'surface' | 'outcome'>;
   slackApiCalls: Counter<'method' | 'outcome'>;
+  outboxQueued: Counter<'kind'>;
+  outboxOutcomes: Counter<'outcome'>;
+  outboxSendSeconds: Histogram<string>;
+  outboxDepth: Gauge<'status'>;
+  schedulerTicks: Counter<'role'>;
 }
 
 export type SlackSurface = 'command' | 'action' | 'view_submission' | 'view_closed' | 'event' | 'other';
@@ -31,6 +36,36 @@ export function createMetrics(): Metrics {
       name: 'trust_habits_slack_api_calls_total',
       help: 'Slack Web API calls made by the app, by method and outcome',
       labelNames: ['method', 'outcome'],
+      registers: [registry],
+    }),
+    outboxQueued: new Counter({
+      name: 'trust_habits_outbox_queued_total',
+      help: 'Messages put in the outbox (new idempotency keys only), by kind',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    outboxOutcomes: new Counter({
+      name: 'trust_habits_outbox_outcomes_total',
+      help: 'Outbox send outcomes: sent, retried, dead, unknown (maybe posted, not resent)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    outboxSendSeconds: new Histogram({
+      name: 'trust_habits_outbox_send_duration_seconds',
+      help: 'Time for one chat.postMessage from the outbox',
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    outboxDepth: new Gauge({
+      name: 'trust_habits_outbox_messages',
+      help: 'Messages in the outbox by status, as of the last tick',
+      labelNames: ['status'],
+      registers: [registry],
+    }),
+    schedulerTicks: new Counter({
+      name: 'trust_habits_scheduler_ticks_total',
+      help: 'Scheduler ticks by role: leader (ran due-work for the minute) or follower (sent only)',
+      labelNames: ['role'],
       registers: [registry],
     }),
   };

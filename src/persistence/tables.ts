@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -10,6 +10,8 @@ export interface WorkspacesTable {
   app_id: string | null;
   bot_id: string | null;
   bot_user_id: string | null;
+  sending_stopped_at: Date | null;
+  sending_stopped_reason: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -35,10 +37,46 @@ export interface ProcessedEventsTable {
   received_at: CreatedAt;
 }
 
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'unknown' | 'skipped';
+
+export interface OutboxTable {
+  id: GeneratedAlways<number>;
+  workspace_id: string;
+  idempotency_key: string;
+  kind: string;
+  channel: string;
+  message: ColumnType<OutboxMessageJson, string, string>;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  on_ambiguous: ColumnType<'give_up' | 'retry', 'give_up' | 'retry' | undefined, never>;
+  attempts: ColumnType<number, number | undefined, number>;
+  available_at: ColumnType<Date, Date | undefined, Date>;
+  lease_until: Date | null;
+  leased_by: string | null;
+  last_error: string | null;
+  slack_channel: string | null;
+  slack_ts: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+/** What the outbox stores for a message: Block Kit plus the notification text. */
+export interface OutboxMessageJson {
+  text: string;
+  blocks?: unknown[];
+}
+
+export interface TickClaimsTable {
+  slot: Date;
+  instance: string;
+  claimed_at: CreatedAt;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
   processed_events: ProcessedEventsTable;
+  outbox: OutboxTable;
+  tick_claims: TickClaimsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -17,7 +17,6 @@ export interface ListenerInventory {
   views: string[];
 }
 
-
 /**
  * Registers listeners on the Bolt app and records each id, so the inventory cannot drift from
  * what is really registered.
@@ -32,7 +31,10 @@ export class ListenerRegistrar {
     this.app.command(name, listener);
   }
 
-  event<EventType extends string>(type: EventType, listener: Middleware<SlackEventMiddlewareArgs<EventType>>): void {
+  event<EventType extends string>(
+    type: EventType,
+    listener: Middleware<SlackEventMiddlewareArgs<EventType>>,
+  ): void {
     this.inventory.events.push(type);
     this.app.event(type, listener);
   }

@@ -1,0 +1,188 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Db } from '../persistence/database.ts';
+import {
+  claimOutboxBatch,
+  finishOutboxRow,
+  type OutboxRow,
+  recoverExpiredLeases,
+  stopWorkspaceSending,
+} from '../persistence/pg-outbox.repository.ts';
+import type { WorkspacePacer } from '../slack/paced-client.ts';
+import { classifySlackError } from '../slack/slack-errors.ts';
+
+export interface DispatcherDeps {
+  db: Db;
+  logger: Logger;
+  metrics: Metrics;
+  pacer: WorkspacePacer;
+  /** The paced bulk client for a workspace. */
+  clientFor(workspaceId: string): Promise<webApi.WebClient>;
+  /** Identifies this process in leases. */
+  instance: string;
+  /** Real time: leases and Retry-After are about the wall clock, not a simulated one. */
+  now(): Date;
+}
+
+export interface DrainOptions {
+  /** Parallel senders; each holds at most one message at a time. */
+  concurrency?: number;
+  /** Stop claiming after this many ms (the scheduler keeps ticks short). */
+  budgetMs?: number;
+  /** Also wait for rate-limited retries due within the budget (the tick CLI wants them sent). */
+  waitForRetries?: boolean;
+  /** Longest a claimed message may wait for its workspace's pacer before going back to the queue. */
+  maxPacingWaitMs?: number;
+}
+
+export interface DrainSummary {
+  sent: number;
+  retried: number;
+  dead: number;
+  unknown: number;
+  recovered: number;
+}
+
+const LEASE_MS = 2 * 60_000;
+
+/**
+ * Sends what the outbox holds. Each sender claims one message at a time, so a crash leaves at
+ * most `concurrency` messages in doubt, and everything not yet attempted stays claimable.
+ */
+export async function drainOutbox(deps: DispatcherDeps, options: DrainOptions = {}): Promise<DrainSummary> {
+  const summary: DrainSummary = { sent: 0, retried: 0, dead: 0, unknown: 0, recovered: 0 };
+  const recovered = await recoverExpiredLeases(deps.db, deps.now());
+  summary.unknown += recovered.unknown;
+  summary.recovered += recovered.requeued;
+  if (recovered.unknown > 0) {
+    deps.metrics.outboxOutcomes.inc({ outcome: 'unknown' }, recovered.unknown);
+    deps.logger.warn(
+      { count: recovered.unknown },
+      'messages left mid-send by a stopped instance; not resent',
+    );
+  }
+
+  const deadline = deps.now().getTime() + (options.budgetMs ?? 50_000);
+  const worker = async () => {
+    while (deps.now().getTime() < deadline) {
+      const [row] = await claimOutboxBatch(deps.db, {
+        instance: deps.instance,
+        now: deps.now(),
+        leaseMs: LEASE_MS,
+        limit: 1,
+      });
+      if (!row) {
+        if (!options.waitForRetries || !(await waitForNextRetry(deps, deadline))) return;
+        continue;
+      }
+      await sendRow(deps, row, summary, options.maxPacingWaitMs ?? 5_000);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  return summary;
+}
+
+async function sendRow(deps: DispatcherDeps, row: OutboxRow, summary: DrainSummary, maxPacingWaitMs: number) {
+  const wait = deps.pacer.delayFor(row.workspaceId);
+  if (wait > maxPacingWaitMs) {
+    // Not attempted: hand it back rather than hold a lease while the workspace is paused.
+    await finishOutboxRow(deps.db, row.id, deps.instance, {
+      status: 'pending',
+      error: 'paced',
+      availableAt: new Date(deps.now().getTime() + wait),
+    });
+    return;
+  }
+  await deps.pacer.take(row.workspaceId);
+  const started = performance.now();
+  try {
+    const client = await deps.clientFor(row.workspaceId);
+    const response = await client.chat.postMessage({
+      channel: row.channel,
+      text: row.message.text,
+      ...(row.message.blocks ? { blocks: row.message.blocks as never } : {}),
+    });
+    deps.metrics.outboxSendSeconds.observe((performance.now() - started) / 1000);
+    await finishOutboxRow(deps.db, row.id, deps.instance, {
+      status: 'sent',
+      slackChannel: typeof response.channel === 'string' ? response.channel : undefined,
+      slackTs: typeof response.ts === 'string' ? response.ts : undefined,
+      at: deps.now(),
+    });
+    summary.sent += 1;
+    deps.metrics.outboxOutcomes.inc({ outcome: 'sent' });
+  } catch (error) {
+    await recordFailure(deps, row, classifySlackError(error), summary);
+  }
+}
+
+async function recordFailure(
+  deps: DispatcherDeps,
+  row: OutboxRow,
+  failure: ReturnType<typeof classifySlackError>,
+  summary: DrainSummary,
+): Promise<void> {
+  const now = deps.now();
+  const log = deps.logger.child({ outboxId: row.id, kind: row.kind, workspaceId: row.workspaceId });
+  switch (failure.kind) {
+    case 'rate_limited': {
+      deps.pacer.pause(row.workspaceId, failure.retryAfterSeconds);
+      await finishOutboxRow(deps.db, row.id, deps.instance, {
+        status: 'pending',
+        error: 'ratelimited',
+        availableAt: new Date(now.getTime() + failure.retryAfterSeconds * 1000),
+      });
+      summary.retried += 1;
+      deps.metrics.outboxOutcomes.inc({ outcome: 'retried' });
+      return;
+    }
+    case 'auth':
+      await stopWorkspaceSending(deps.db, row.workspaceId, failure.error, now);
+      log.error({ error: failure.error }, 'workspace token no longer works; sends to it are stopped');
+      break;
+    case 'permanent':
+      log.warn({ error: failure.error }, 'Slack refused a message; not retried');
+      break;
+    case 'ambiguous':
+      if (row.onAmbiguous === 'retry') {
+        await finishOutboxRow(deps.db, row.id, deps.instance, {
+          status: 'pending',
+          error: failure.error,
+          availableAt: new Date(now.getTime() + Math.min(60_000, 1_000 * 2 ** row.attempts)),
+        });
+        summary.retried += 1;
+        deps.metrics.outboxOutcomes.inc({ outcome: 'retried' });
+        return;
+      }
+      await finishOutboxRow(deps.db, row.id, deps.instance, {
+        status: 'unknown',
+        error: failure.error,
+        at: now,
+      });
+      summary.unknown += 1;
+      deps.metrics.outboxOutcomes.inc({ outcome: 'unknown' });
+      log.warn(
+        { error: failure.error },
+        'Slack may or may not have posted a message; not resent to avoid a duplicate',
+      );
+      return;
+  }
+  await finishOutboxRow(deps.db, row.id, deps.instance, { status: 'dead', error: failure.error, at: now });
+  summary.dead += 1;
+  deps.metrics.outboxOutcomes.inc({ outcome: 'dead' });
+}
+
+/** Sleeps until the next rate-limited retry is due, if one is due before the deadline. */
+async function waitForNextRetry(deps: DispatcherDeps, deadline: number): Promise<boolean> {
+  const next = await deps.db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min('available_at').as('next'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  const at = next?.next ? new Date(next.next as unknown as string | Date).getTime() : undefined;
+  if (at === undefined || at > deadline) return false;
+  const wait = Math.max(0, at - deps.now().getTime());
+  await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 1_000)));
+  return true;
+}

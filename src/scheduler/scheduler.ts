@@ -1,0 +1,95 @@
+import cron from 'node-cron';
+import type { Clock } from '../domain/clock.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Db } from '../persistence/database.ts';
+import { claimTickSlot, outboxDepth, pruneTickClaims } from '../persistence/pg-outbox.repository.ts';
+import {
+  type DispatcherDeps,
+  type DrainOptions,
+  type DrainSummary,
+  drainOutbox,
+} from './outbox-dispatcher.ts';
+
+/** A unit of due-work: finds what is due at `now` and puts messages in the outbox. */
+export interface Job {
+  name: string;
+  run(now: Date): Promise<Record<string, number>>;
+}
+
+export interface SchedulerDeps {
+  db: Db;
+  logger: Logger;
+  metrics: Metrics;
+  instance: string;
+  jobs: Job[];
+  dispatcher: DispatcherDeps;
+}
+
+export interface TickSummary {
+  slot: string;
+  /** True when this process ran the minute's due-work (another instance may have). */
+  leader: boolean;
+  jobs: Record<string, Record<string, number>>;
+  sent: DrainSummary;
+}
+
+const CLAIM_RETENTION_MS = 2 * 24 * 60 * 60_000;
+
+export function tickSlot(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+}
+
+/**
+ * One scheduler pass as of `at`: the instance that claims the minute runs every job; every
+ * instance then helps send what the outbox holds.
+ */
+export async function runTick(deps: SchedulerDeps, at: Date, drain: DrainOptions = {}): Promise<TickSummary> {
+  const slot = tickSlot(at);
+  const leader = await claimTickSlot(deps.db, slot, deps.instance);
+  deps.metrics.schedulerTicks.inc({ role: leader ? 'leader' : 'follower' });
+  const jobs: TickSummary['jobs'] = {};
+  if (leader) {
+    for (const job of deps.jobs) {
+      try {
+        jobs[job.name] = await job.run(at);
+      } catch (error) {
+        // One failing job must not starve the others; the next minute retries from state.
+        deps.logger.error({ err: error, job: job.name }, 'scheduler job failed');
+        jobs[job.name] = { failed: 1 };
+      }
+    }
+    await pruneTickClaims(deps.db, new Date(slot.getTime() - CLAIM_RETENTION_MS));
+  }
+  const sent = await drainOutbox(deps.dispatcher, drain);
+  const depth = await outboxDepth(deps.db);
+  for (const [status, count] of Object.entries(depth)) deps.metrics.outboxDepth.set({ status }, count);
+  const summary = { slot: slot.toISOString(), leader, jobs, sent };
+  if (leader || sent.sent + sent.dead + sent.unknown > 0) deps.logger.info(summary, 'scheduler tick');
+  return summary;
+}
+
+export interface RunningScheduler {
+  stop(): Promise<void>;
+}
+
+/** node-cron only ticks (UTC, every minute, never overlapping); what is due is decided by jobs. */
+export function startScheduler(deps: SchedulerDeps, clock: Clock): RunningScheduler {
+  let current: Promise<unknown> = Promise.resolve();
+  const task = cron.schedule(
+    '* * * * *',
+    () => {
+      current = runTick(deps, clock.now(), { budgetMs: 50_000 }).catch((error: unknown) => {
+        deps.logger.error({ err: error }, 'scheduler tick failed');
+      });
+      return current;
+    },
+    { timezone: 'UTC', noOverlap: true, name: 'trust-habits-tick' },
+  );
+  return {
+    async stop() {
+      await task.stop();
+      await current;
+    },
+  };
+}
