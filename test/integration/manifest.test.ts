@@ -68,11 +68,15 @@ describe('manifest.yml', () => {
   const manifest = manifestSchema.parse(parse(readFileSync('manifest.yml', 'utf8')));
 
   it('names exactly the slash commands the app listens to', () => {
-    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...listeners.commands].sort());
+    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual(
+      [...listeners.commands].sort(),
+    );
   });
 
   it('subscribes to exactly the bot events the app listens to', () => {
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...listeners.events].sort());
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(
+      [...listeners.events].sort(),
+    );
   });
 
   it('turns interactivity on exactly when the app listens to actions or views', () => {
@@ -81,6 +85,11 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the scopes the features need and no more', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'im:write', 'users:read']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'chat:write',
+      'commands',
+      'im:write',
+      'users:read',
+    ]);
   });
 });

@@ -1,0 +1,51 @@
+// Reads the arguments of `/trust promise @person <what> by <when>`.
+import { type DueDateOptions, parseDueDate } from '../../domain/promises/due-date.parser.ts';
+import type { Language } from '../../domain/users/language.ts';
+
+export type PromiseCommand =
+  | { ok: true; recipientId: string; text: string; due: Date; hadTime: boolean }
+  | { ok: false; error: 'no_recipient' | 'no_due' }
+  | { ok: false; error: 'unparseable_due'; dueText: string };
+
+// Slack escapes a mention as <@U123> or <@U123|name>; W… ids are Enterprise Grid users.
+const leadingMention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/;
+
+// What separates the promise from its due date. "by" works in Norwegian too: it is the command's
+// documented form, and people copy it from the help.
+const separators: Record<Language, RegExp> = {
+  en: /\sby\s/gi,
+  nb: /\s(?:innen|by)\s/gi,
+};
+
+/**
+ * The recipient must come first as a Slack mention; a plain "@name" cannot be resolved and counts
+ * as no recipient. The due date is what follows the LAST separator after which the rest reads as a
+ * date, so "send it by email by friday" promises "send it by email". Whether the text is empty or
+ * too long, and whether the date is acceptable, is the domain's call.
+ */
+export function parsePromiseCommand(args: string, options: DueDateOptions): PromiseCommand {
+  const trimmed = args.trim();
+  const mention = leadingMention.exec(trimmed);
+  if (!mention?.[1]) return { ok: false, error: 'no_recipient' };
+  const recipientId = mention[1];
+  // A leading space lets "<@U1> by friday" find its separator; the domain then reports the empty text.
+  const rest = ` ${trimmed.slice(mention[0].length).trim()}`;
+
+  const splits = [...rest.matchAll(separators[options.language])].reverse();
+  for (const split of splits) {
+    const dueText = rest.slice(split.index + split[0].length);
+    const due = parseDueDate(dueText, options);
+    if (due.ok) {
+      return {
+        ok: true,
+        recipientId,
+        text: rest.slice(0, split.index).trim(),
+        due: due.due,
+        hadTime: due.hadTime,
+      };
+    }
+  }
+  const last = splits[0];
+  if (!last) return { ok: false, error: 'no_due' };
+  return { ok: false, error: 'unparseable_due', dueText: rest.slice(last.index + last[0].length).trim() };
+}

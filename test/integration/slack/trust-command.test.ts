@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ALICE_ID, DEMO_TEAM_ID, KARI_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';
+import { startTestApp, type TestApp } from '../../support/test-app.ts';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+beforeEach(() => {
+  t.emulator.reset();
+});
+
+async function runTrust(userId: string, text: string) {
+  const response = await t.driver.command({ teamId: DEMO_TEAM_ID, userId, channelId: TEAM_CHANNEL_ID, text });
+  expect(response.status).toBe(200);
+  const reply = await t.emulator.waitFor(() => t.emulator.responses().at(-1), {
+    description: `reply to /trust ${text}`,
+  });
+  return reply;
+}
+
+function bodyText(reply: { body: unknown }): string {
+  return JSON.stringify(reply.body);
+}
+
+describe('/trust help', () => {
+  it('answers ephemerally in English with every subcommand and an example of each', async () => {
+    const reply = await runTrust(ALICE_ID, 'help');
+    const body = reply.body as { response_type: string; text: string; blocks: unknown[] };
+    expect(body.response_type).toBe('ephemeral');
+    const text = bodyText(reply);
+    for (const usage of [
+      '/trust promise @person',
+      '/trust promises',
+      '/trust checkin',
+      '/trust pulse',
+      '/trust habits',
+      '/trust settings',
+      '/trust team setup',
+      '/trust team settings',
+      '/trust team managers add @person',
+      '/trust team remove',
+      '/trust digest',
+      '/trust digest preview',
+      '/trust export',
+      '/trust forget-me',
+    ]) {
+      expect(text).toContain(usage);
+    }
+    expect(text).toContain('Example');
+    expect(text.match(/_Example:_/g)?.length).toBe(15);
+  });
+
+  it('treats a bare /trust as help', async () => {
+    const reply = await runTrust(ALICE_ID, '');
+    expect(bodyText(reply)).toContain('/trust promise @person');
+  });
+
+  it('answers in Norwegian Bokmål to someone whose Slack speaks Norwegian', async () => {
+    const reply = await runTrust(KARI_ID, 'help');
+    const text = bodyText(reply);
+    expect(text).toContain('For alle');
+    expect(text).toContain('Eksempel');
+    expect(text).not.toContain('For everyone');
+  });
+
+  it('looks the person up in Slack once and then remembers them', async () => {
+    await t.database.db.deleteFrom('users').where('slack_user_id', '=', KARI_ID).execute();
+    await runTrust(KARI_ID, 'help');
+    await runTrust(KARI_ID, 'help');
+    expect(t.emulator.calls('users.info').filter((c) => c.params.user === KARI_ID)).toHaveLength(1);
+    const row = await t.database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('slack_user_id', '=', KARI_ID)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ tz: 'Europe/Oslo', slack_locale: 'nb-NO', workspace_id: DEMO_TEAM_ID });
+  });
+});
+
+describe('unknown /trust subcommands', () => {
+  it('names the closest subcommand', async () => {
+    const reply = await runTrust(ALICE_ID, 'promsies');
+    const text = bodyText(reply);
+    expect(text).toContain("I don't know");
+    expect(text).toContain('Did you mean `/trust promises`?');
+  });
+
+  it('echoes user text without letting it ping anyone', async () => {
+    const reply = await runTrust(ALICE_ID, '<!channel> <@U0BOB0001>');
+    const text = bodyText(reply);
+    expect(text).not.toContain('<!channel>');
+    expect(text).not.toContain('<@U0BOB0001>');
+    expect(text).toContain('&lt;!channel&gt;');
+  });
+
+  it('says so in Norwegian too', async () => {
+    const reply = await runTrust(KARI_ID, 'halp');
+    expect(bodyText(reply)).toContain('Mente du `/trust help`?');
+  });
+});

@@ -1,0 +1,461 @@
+/**
+ * Plays Slack towards the app under test: signed requests shaped exactly like PLATFORM.md §2.1–§2.5.
+ * Commands and interactivity are `application/x-www-form-urlencoded` without a charset (Bolt only
+ * parses that exact type as a form); events are JSON. trigger_ids and response_urls come from the
+ * emulator, so the app's follow-up Web API calls and responses land there.
+ */
+import { toApiMessage } from './api-common.ts';
+import { isRecord } from './block-kit.ts';
+import { signSlackRequest } from './signing.ts';
+import type { SlackEmulator } from './slack-emulator.ts';
+import type { Json, SlackUser, StoredView, ViewState, Workspace } from './types.ts';
+import { findElement } from './view-state.ts';
+
+export interface DriverOptions {
+  /** e.g. http://127.0.0.1:3000/slack/events */
+  appUrl: string;
+  signingSecret: string;
+  emulator: SlackEmulator;
+  /** Clock for request timestamps; defaults to the real one because Bolt checks against it. */
+  now?: () => number;
+}
+
+export interface AppResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  json?: unknown;
+}
+
+export interface CommandInput {
+  teamId: string;
+  userId: string;
+  channelId: string;
+  text: string;
+  command?: string;
+  enterpriseId?: string;
+}
+
+export type ActionContainer =
+  | { type: 'message'; channelId: string; messageTs: string; isEphemeral?: boolean }
+  | { type: 'view'; viewId: string };
+
+export interface BlockActionInput {
+  teamId: string;
+  userId: string;
+  actionId: string;
+  blockId: string;
+  value?: string;
+  /** Text is taken from the element's options when omitted. */
+  selectedOption?: { value: string; text?: string };
+  selectedDate?: string;
+  container: ActionContainer;
+}
+
+export interface ViewSubmissionInput {
+  teamId: string;
+  userId: string;
+  /** A view the app opened; its stored content is sent with `view.state.values` merged in. */
+  viewId?: string;
+  view?: { callback_id?: string; private_metadata?: string; state?: ViewState };
+}
+
+export interface ViewClosedInput {
+  teamId: string;
+  userId: string;
+  viewId: string;
+  /** true when the whole stack was closed with the x. */
+  isCleared?: boolean;
+}
+
+export interface EventInput {
+  teamId: string;
+  event: Json;
+  eventId?: string;
+  retryNum?: number;
+  retryReason?: string;
+}
+
+export interface RawInput {
+  body: string;
+  contentType: string;
+  timestamp?: number | string;
+  signature?: string;
+  headers?: Record<string, string>;
+}
+
+/** The deprecated verification token Slack still sends; apps must ignore it. */
+export const LEGACY_TOKEN = 'legacy-verification-token';
+const FORM = 'application/x-www-form-urlencoded';
+
+export class SlackDriver {
+  private readonly appUrl: string;
+  private readonly signingSecret: string;
+  private readonly emulator: SlackEmulator;
+  private readonly now: () => number;
+  private eventCounter = 0;
+
+  constructor(options: DriverOptions) {
+    this.appUrl = options.appUrl;
+    this.signingSecret = options.signingSecret;
+    this.emulator = options.emulator;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** A slash command (PLATFORM.md §2.1), fields in Slack's order. */
+  async command(input: CommandInput): Promise<AppResponse> {
+    const team = this.emulator.workspace(input.teamId);
+    const user = this.person(input.userId);
+    const enterpriseId = input.enterpriseId ?? team.enterpriseId;
+    const form = new URLSearchParams({ token: LEGACY_TOKEN, team_id: team.id, team_domain: team.domain });
+    if (enterpriseId !== undefined) {
+      form.append('enterprise_id', enterpriseId);
+      form.append('enterprise_name', team.enterpriseName ?? enterpriseId);
+    }
+    const fields: Record<string, string> = {
+      channel_id: input.channelId,
+      channel_name: this.channelName(input.channelId),
+      user_id: user.id,
+      user_name: user.name,
+      command: input.command ?? '/trust',
+      text: input.text,
+      api_app_id: team.appId,
+      is_enterprise_install: 'false',
+      response_url: this.emulator.createResponseUrl('commands', team.id, {
+        channelId: input.channelId,
+        userId: user.id,
+      }),
+      trigger_id: this.emulator.issueTriggerId(team.id, user.id),
+    };
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    return this.send(form.toString(), FORM);
+  }
+
+  /** A click/selection (PLATFORM.md §2.2) on a message or in a modal/Home tab. */
+  async blockAction(input: BlockActionInput): Promise<AppResponse> {
+    const team = this.emulator.workspace(input.teamId);
+    const user = this.person(input.userId);
+    const c = input.container;
+    const payload: Json = {
+      type: 'block_actions',
+      user: this.userRef(user, c.type === 'view'),
+      api_app_id: team.appId,
+      token: LEGACY_TOKEN,
+      container:
+        c.type === 'view'
+          ? { type: 'view', view_id: c.viewId }
+          : {
+              type: 'message',
+              message_ts: c.messageTs,
+              channel_id: c.channelId,
+              is_ephemeral: c.isEphemeral ?? false,
+            },
+      trigger_id: this.emulator.issueTriggerId(team.id, user.id),
+      ...this.teamRefs(team),
+    };
+    if (c.type === 'view') {
+      const view = this.openView(c.viewId, user.id);
+      const action = this.action(input, view.body.blocks, view.type);
+      this.recordViewValue(view, input, action);
+      Object.assign(payload, { view: this.emulator.apiView(view.id), state: view.state, actions: [action] });
+    } else {
+      const message =
+        c.isEphemeral === true
+          ? this.emulator.ephemeral(user.id, c.messageTs)
+          : this.emulator.message(c.channelId, c.messageTs);
+      const action = this.action(input, message?.blocks, 'message');
+      Object.assign(payload, {
+        channel: { id: c.channelId, name: this.channelName(c.channelId) },
+        // Whether Slack includes `message` for ephemeral sources is unverified; leave it out so apps cope.
+        ...(message === undefined || c.isEphemeral === true ? {} : { message: toApiMessage(message, team) }),
+        state: { values: {} },
+        response_url: this.emulator.createResponseUrl('actions', team.id, {
+          channelId: c.channelId,
+          userId: user.id,
+          messageTs: c.messageTs,
+          isEphemeral: c.isEphemeral,
+        }),
+        actions: [action],
+      });
+    }
+    return this.sendPayload(payload);
+  }
+
+  /** Submit of a modal (PLATFORM.md §2.3); the app's answer is applied to the emulator's modal stack. */
+  async viewSubmission(input: ViewSubmissionInput): Promise<AppResponse> {
+    const team = this.emulator.workspace(input.teamId);
+    const user = this.person(input.userId);
+    const view =
+      input.viewId === undefined
+        ? this.adHocView(team, input.view)
+        : this.submittedView(input.viewId, user.id, input.view?.state);
+    const response = await this.sendPayload({
+      type: 'view_submission',
+      ...this.teamRefs(team),
+      user: this.userRef(user, true),
+      api_app_id: team.appId,
+      token: LEGACY_TOKEN,
+      trigger_id: this.emulator.issueTriggerId(team.id, user.id),
+      view,
+      response_urls: [],
+    });
+    if (input.viewId !== undefined && response.status === 200) {
+      this.emulator.applyViewSubmissionAnswer(input.viewId, response.text === '' ? undefined : response.json);
+    }
+    return response;
+  }
+
+  /** The person closed a modal opened with notify_on_close (PLATFORM.md §2.4). */
+  async viewClosed(input: ViewClosedInput): Promise<AppResponse> {
+    const team = this.emulator.workspace(input.teamId);
+    const user = this.person(input.userId);
+    const view = this.emulator.apiView(this.openView(input.viewId, user.id).id);
+    this.emulator.closeView(input.viewId, input.isCleared ?? false);
+    return this.sendPayload({
+      type: 'view_closed',
+      ...this.teamRefs(team),
+      user: this.userRef(user, true),
+      view,
+      api_app_id: team.appId,
+      token: LEGACY_TOKEN,
+      is_cleared: input.isCleared ?? false,
+    });
+  }
+
+  /** An Events API delivery (PLATFORM.md §2.5); retries carry the X-Slack-Retry-* headers. */
+  async event(input: EventInput): Promise<AppResponse> {
+    const team = this.emulator.workspace(input.teamId);
+    const type = typeof input.event.type === 'string' ? input.event.type : 'unknown';
+    const enterpriseId = team.enterpriseId ?? null;
+    const envelope: Json = {
+      token: LEGACY_TOKEN,
+      team_id: team.id,
+      ...(team.enterpriseId === undefined ? {} : { enterprise_id: team.enterpriseId }),
+      api_app_id: team.appId,
+      event: input.event,
+      type: 'event_callback',
+      event_id: input.eventId ?? this.nextEventId(),
+      event_time: Math.floor(this.now() / 1000),
+      event_context: `4-${Buffer.from(JSON.stringify({ et: type, tid: team.id })).toString('base64url')}`,
+      authorizations: [
+        {
+          enterprise_id: enterpriseId,
+          team_id: team.id,
+          user_id: team.botUserId,
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
+      is_ext_shared_channel: false,
+      context_team_id: team.id,
+      context_enterprise_id: enterpriseId,
+    };
+    const headers: Record<string, string> =
+      input.retryNum === undefined
+        ? {}
+        : {
+            'x-slack-retry-num': String(input.retryNum),
+            'x-slack-retry-reason': input.retryReason ?? 'http_timeout',
+          };
+    return this.send(JSON.stringify(envelope), 'application/json', headers);
+  }
+
+  /** `app_home_opened` (PLATFORM.md §2.6), with the published Home view when there is one. */
+  async appHomeOpened(input: {
+    teamId: string;
+    userId: string;
+    tab?: 'home' | 'messages';
+  }): Promise<AppResponse> {
+    const home = this.emulator.homeView(input.userId);
+    return this.event({
+      teamId: input.teamId,
+      event: {
+        type: 'app_home_opened',
+        user: input.userId,
+        channel: this.emulator.dmChannelId(input.userId),
+        tab: input.tab ?? 'home',
+        event_ts: this.actionTs(),
+        ...(home === undefined ? {} : { view: this.emulator.apiView(home.id) }),
+      },
+    });
+  }
+
+  async urlVerification(challenge: string): Promise<AppResponse> {
+    return this.send(
+      JSON.stringify({ token: LEGACY_TOKEN, challenge, type: 'url_verification' }),
+      'application/json',
+    );
+  }
+
+  /** Any body, optionally with a forged timestamp or signature, for request-guard tests. */
+  async raw(input: RawInput): Promise<AppResponse> {
+    return this.send(input.body, input.contentType, input.headers, input.timestamp, input.signature);
+  }
+
+  // ---- payload parts ----------------------------------------------------------------------------
+
+  private person(userId: string): SlackUser {
+    const user = this.emulator.user(userId);
+    if (user === undefined) throw new Error(`driver: unknown user ${userId}; add it to the emulator first`);
+    return user;
+  }
+
+  private channelName(channelId: string): string {
+    if (channelId.startsWith('D')) return 'directmessage';
+    const channel = this.emulator.channel(channelId);
+    if (channel === undefined)
+      throw new Error(`driver: unknown channel ${channelId}; add it to the emulator first`);
+    return channel.name;
+  }
+
+  /** `name` is only present for view sources (PLATFORM.md §2.2/§2.3). */
+  private userRef(user: SlackUser, withName: boolean): Json {
+    return withName
+      ? { id: user.id, username: user.name, name: user.name, team_id: user.team_id }
+      : { id: user.id, username: user.name, team_id: user.team_id };
+  }
+
+  private teamRefs(team: Workspace): Json {
+    const enterprise =
+      team.enterpriseId === undefined ? null : { id: team.enterpriseId, name: team.enterpriseName };
+    return { team: { id: team.id, domain: team.domain }, enterprise, is_enterprise_install: false };
+  }
+
+  /** Only the person a view was opened for can act in it. */
+  private openView(viewId: string, userId: string): StoredView {
+    const view = this.emulator.view(viewId);
+    if (view === undefined || !view.open) throw new Error(`driver: view ${viewId} is not open`);
+    if (view.userId !== userId)
+      throw new Error(`driver: view ${viewId} belongs to ${view.userId}, not ${userId}`);
+    return view;
+  }
+
+  /** The actions[0] entry; when the surface is known the element must exist on it. */
+  private action(input: BlockActionInput, blocks: unknown, surface: string): Json {
+    const element = findElement(blocks, input.blockId, input.actionId);
+    if (blocks !== undefined && element === undefined) {
+      throw new Error(`driver: no element ${input.blockId}/${input.actionId} on this ${surface}`);
+    }
+    const type = typeof element?.type === 'string' ? element.type : 'button';
+    const value = input.value ?? (typeof element?.value === 'string' ? element.value : undefined);
+    return {
+      type,
+      action_id: input.actionId,
+      block_id: input.blockId,
+      ...(element?.text === undefined ? {} : { text: element.text }),
+      ...(value === undefined ? {} : { value }),
+      ...(element?.style === undefined ? {} : { style: element.style }),
+      ...(input.selectedOption === undefined
+        ? {}
+        : { selected_option: this.option(element, input.selectedOption) }),
+      ...(input.selectedDate === undefined ? {} : { selected_date: input.selectedDate }),
+      action_ts: this.actionTs(),
+    };
+  }
+
+  /** The chosen option as Slack sends it; it must be one the element offers. */
+  private option(element: Json | undefined, chosen: { value: string; text?: string }): Json {
+    const options = Array.isArray(element?.options) ? element.options : [];
+    const offered = options.find((o): o is Json => isRecord(o) && o.value === chosen.value);
+    if (options.length > 0 && offered === undefined)
+      throw new Error(`driver: option ${chosen.value} is not offered`);
+    const text = offered?.text ?? { type: 'plain_text', text: chosen.text ?? chosen.value, emoji: true };
+    return { text, value: chosen.value };
+  }
+
+  /** A selection inside a view also lands in `view.state` (e.g. a dispatching radio button). */
+  private recordViewValue(view: StoredView, input: BlockActionInput, action: Json): void {
+    const entry =
+      input.selectedOption !== undefined
+        ? { selected_option: action.selected_option }
+        : input.selectedDate !== undefined
+          ? { selected_date: input.selectedDate }
+          : undefined;
+    if (entry !== undefined) {
+      this.emulator.setViewValues(view.id, {
+        [input.blockId]: { [input.actionId]: { type: action.type, ...entry } },
+      });
+    }
+  }
+
+  private submittedView(viewId: string, userId: string, state: ViewState | undefined): Json {
+    const view = this.openView(viewId, userId);
+    if (view.type !== 'modal') throw new Error(`driver: view ${viewId} is a ${view.type}, not a modal`);
+    for (const [blockId, actions] of Object.entries(state?.values ?? {})) {
+      for (const actionId of Object.keys(actions)) {
+        if (view.state.values[blockId]?.[actionId] === undefined) {
+          throw new Error(`driver: view ${viewId} has no input ${blockId}/${actionId}`);
+        }
+      }
+    }
+    if (state !== undefined) this.emulator.setViewValues(viewId, state.values);
+    return this.emulator.apiView(viewId) ?? {};
+  }
+
+  /** A modal the emulator never saw (e.g. to test a handler in isolation). */
+  private adHocView(team: Workspace, view: ViewSubmissionInput['view']): Json {
+    return {
+      id: 'V0ADHOC01',
+      team_id: team.id,
+      type: 'modal',
+      callback_id: view?.callback_id ?? '',
+      private_metadata: view?.private_metadata ?? '',
+      state: view?.state ?? { values: {} },
+      hash: `${Math.floor(this.now() / 1000)}.adhoc`,
+      blocks: [],
+      root_view_id: 'V0ADHOC01',
+      previous_view_id: null,
+      app_id: team.appId,
+      bot_id: team.botId,
+    };
+  }
+
+  private actionTs(): string {
+    return (this.now() / 1000).toFixed(6);
+  }
+
+  private nextEventId(): string {
+    this.eventCounter += 1;
+    return `Ev0EMU${String(this.eventCounter).padStart(6, '0')}`;
+  }
+
+  // ---- transport --------------------------------------------------------------------------------
+
+  private sendPayload(payload: Json): Promise<AppResponse> {
+    return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM);
+  }
+
+  private async send(
+    body: string,
+    contentType: string,
+    headers: Record<string, string> = {},
+    timestamp: number | string = Math.floor(this.now() / 1000),
+    signature?: string,
+  ): Promise<AppResponse> {
+    const response = await fetch(this.appUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': signature ?? signSlackRequest(this.signingSecret, timestamp, body),
+        ...headers,
+      },
+      body,
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      text,
+      json: parseJson(text),
+    };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
