@@ -99,6 +99,106 @@ export const en = {
     somethingWentWrong:
       'Something went wrong on our side, and nothing was changed. Please try again in a moment.',
   },
+  dates: {
+    /** luxon locale and formats; a year is added when it is not this year. */
+    locale: 'en-GB',
+    dateTime: 'EEE d MMM, HH:mm',
+    dateTimeWithYear: 'EEE d MMM yyyy, HH:mm',
+  },
+  promises: {
+    form: 'Use: `/trust promise @person <what> by <when>` — for example `/trust promise @kari send the Q3 numbers by friday 3pm`',
+    whenExamples:
+      'For _when_, try `friday 3pm`, `tomorrow`, `in 2 days`, `next week`, `on 12 Dec` or `Dec 12 at 9:30`.',
+    problems: {
+      no_recipient:
+        'Start with the person you are promising, as a mention: type @ and pick them from the list.',
+      self_promise: 'A promise to yourself is a to-do. Here, promises are between two people.',
+      recipient_is_bot: 'That is an app, not a person. Promises are made to colleagues.',
+      recipient_deactivated: 'That person is no longer active in this workspace.',
+      empty_text: 'Say what you promise, between the person and _by_.',
+      text_too_long: 'A promise can be at most 300 characters. Keep it short and concrete.',
+      due_in_past: 'That time has already passed. Pick a time in the future.',
+      due_too_far:
+        'That is more than a year away. Pick a date within a year, or split it into smaller promises.',
+      due_unchanged: 'That is the due date it already has.',
+      note_too_long: 'The note can be at most 300 characters.',
+      no_due: 'Say by when, after the word _by_.',
+    },
+    unparseableDue: (text: string) => `I could not read ${text} as a date or time.`,
+    refusals: {
+      not_found: 'I could not find that promise. It may have been deleted.',
+      not_owner: 'Only the person who made this promise can change it.',
+      not_owner_or_recipient: 'Only the two people in this promise can mark it kept.',
+      already_kept: 'This promise is already kept. ✅',
+      already_released: 'This promise was already released.',
+      conflict: 'This promise was changed at the same moment. Have a look and try again.',
+    },
+    confirmation: {
+      made: (recipient: string) => `🤝 You promised ${recipient}:`,
+      due: (when: string, zone: string) => `Due *${when}* (${zone})`,
+      defaultTime: 'No time given, so I picked 17:00, the end of the working day.',
+      correct: 'Not what you meant? Pick *New date*.',
+      told: (recipient: string) => `I have let ${recipient} know.`,
+    },
+    notices: {
+      made: (owner: string) => `🤝 ${owner} made you a promise:`,
+      renegotiated: (owner: string) => `📅 ${owner} moved the due date of a promise to you:`,
+      released: (owner: string) =>
+        `${owner} cannot keep a promise to you after all, and told you in good time:`,
+      keptByOwner: (owner: string) => `✅ ${owner} kept a promise to you:`,
+      keptByRecipient: (recipient: string) => `✅ ${recipient} confirmed that you kept your promise:`,
+      due: (when: string) => `Due ${when}`,
+      change: (from: string, to: string) => `~${from}~ → *${to}*`,
+      note: (note: string) => `Note: ${note}`,
+      confirmHint: 'When it is done, you can mark it kept here.',
+    },
+    reminders: {
+      midpoint: (recipient: string, when: string) =>
+        `Halfway there: you promised ${recipient} this by ${when}. A short update on where it stands now saves them having to ask.`,
+      day_before: (recipient: string, when: string) =>
+        `Due in 24 hours (${when}): your promise to ${recipient}. Still on track? If not, now is the time to agree a new date.`,
+      due: (recipient: string) => `Due now: your promise to ${recipient}. Done? Mark it kept.`,
+      overdue: (recipient: string, when: string) =>
+        `Your promise to ${recipient} was due ${when}. Mark it kept, pick a new date or release it — a quick word keeps trust.`,
+    },
+    buttons: { kept: 'Kept', newDate: 'New date', release: 'Release', confirmKept: 'Mark as kept' },
+    list: {
+      title: 'Your open promises',
+      made: '*You promised*',
+      received: '*Promised to you*',
+      to: (recipient: string, when: string) => `to ${recipient} · due ${when}`,
+      from: (owner: string, when: string) => `from ${owner} · due ${when}`,
+      overdue: '*overdue*',
+      more: (count: number) => `…and ${count} more.`,
+      empty: 'You have no open promises.',
+      emptyHint: 'Make one: `/trust promise @kari send the Q3 numbers by friday 3pm`',
+      keepRate: (kept: number, due: number, percent: number) =>
+        `You kept *${kept} of ${due}* promises on time in the last 90 days (${percent}%). Only you see this.`,
+      noKeepRate: 'None of your promises came due in the last 90 days.',
+    },
+    formerColleague: 'a former colleague',
+    modals: {
+      cancel: 'Cancel',
+      createTitle: 'New promise',
+      createSubmit: 'Promise',
+      recipientLabel: 'To whom',
+      textLabel: 'What do you promise?',
+      textPlaceholder: 'e.g. send the Q3 numbers',
+      dateLabel: 'Due date',
+      timeLabel: 'Due time',
+      timeHint: (zone: string) => `In your time zone, ${zone}.`,
+      newDateTitle: 'New date',
+      newDateSubmit: 'Save',
+      newDateIntro:
+        'Moving a date before it is due is keeping your word. They will see the old and the new date.',
+      releaseTitle: 'Release promise',
+      releaseSubmit: 'Release',
+      releaseIntro:
+        'Cannot keep it? Saying so now is better than letting it slip. They will get a message, with your note if you write one.',
+      noteLabel: 'Note to them (optional)',
+      notePlaceholder: 'e.g. Priorities changed; Ola takes it from here.',
+    },
+  },
 };
 
 export type Messages = typeof en;

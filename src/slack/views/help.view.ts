@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { HelpEntry, Messages } from '../../i18n/en.ts';
+import { codeSpan } from '../mrkdwn.ts';
 import type { SubcommandName } from '../parsers/trust-command.parser.ts';
 
 export interface SlackMessage {
@@ -43,5 +44,5 @@ export function buildHelpMessage(m: Messages): SlackMessage {
 }
 
 function formatEntry(entry: HelpEntry, m: Messages): string {
-  return `\`${entry.usage}\`\n${entry.description}\n_${m.help.exampleLabel}:_ \`${entry.example}\``;
+  return `${codeSpan(entry.usage)}\n${entry.description}\n_${m.help.exampleLabel}:_ ${codeSpan(entry.example)}`;
 }

@@ -1,0 +1,22 @@
+// Slack ids of the promise surfaces; to be merged into ids.ts.
+
+export const promiseActionIds = {
+  kept: 'promise_kept',
+  newDate: 'promise_new_date',
+  release: 'promise_release',
+} as const;
+
+export const promiseCallbackIds = {
+  create: 'promise_create',
+  newDate: 'promise_new_date',
+  release: 'promise_release',
+} as const;
+
+/** Input blocks of the promise modals; each input's action_id is its block_id. */
+export const promiseBlockIds = {
+  recipient: 'promise_recipient',
+  text: 'promise_text',
+  dueDate: 'promise_due_date',
+  dueTime: 'promise_due_time',
+  note: 'promise_note',
+} as const;

@@ -1,0 +1,403 @@
+import type { ActionsBlock, Button, ContextBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { DEFAULT_DUE_TIME } from '../../domain/promises/due-date.parser.ts';
+import {
+  type DueChange,
+  MAX_TEXT_LENGTH,
+  type NewPromiseError,
+  type ReminderKind,
+  type TrustPromise,
+} from '../../domain/promises/promise.ts';
+import type { ActionError, MyPromises } from '../../domain/promises/promise.service.ts';
+import type { Messages } from '../../i18n/en.ts';
+import { type Audience, formatDateTime } from '../../i18n/format-date.ts';
+import { messages } from '../../i18n/index.ts';
+import { escapeMrkdwn, plain } from '../mrkdwn.ts';
+import { promiseActionIds, promiseBlockIds, promiseCallbackIds } from '../promise-ids.ts';
+import type { SlackMessage } from './help.view.ts';
+
+const MAX_MESSAGE_BLOCKS = 50;
+
+// ---- button values and private_metadata: {"p":"<promise id>"} ----------------------------------
+
+/** Parses a button value or private_metadata back into the promise it points at. */
+export const promiseRefValue = z
+  .string()
+  .max(2000)
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.strictObject({ p: z.string().min(1).max(100) }));
+
+export function encodePromiseRef(promiseId: string): string {
+  return JSON.stringify({ p: promiseId });
+}
+
+// ---- messages ---------------------------------------------------------------------------------
+
+/** To the owner right after making it: the instant as understood, so a misread date is caught now. */
+export function buildPromiseConfirmation(a: Audience, promise: TrustPromise, hadTime: boolean): SlackMessage {
+  const m = messages(a.language);
+  const c = m.promises.confirmation;
+  const recipient = who(promise.recipientId, m);
+  const due = c.due(formatDateTime(promise.dueAt, a), escapeMrkdwn(a.timeZone));
+  const notes = [hadTime ? undefined : c.defaultTime, c.correct, c.told(recipient)];
+  return messageOf([
+    section(`${c.made(recipient)}\n${quote(promise.text)}\n${due}`),
+    context(notes.filter((n) => n !== undefined).join(' ')),
+    ownerActions(m, promise, false),
+  ]);
+}
+
+export function buildMadeNotice(a: Audience, promise: TrustPromise): SlackMessage {
+  const m = messages(a.language);
+  const n = m.promises.notices;
+  return messageOf([
+    section(
+      `${n.made(who(promise.ownerId, m))}\n${quote(promise.text)}\n${n.due(formatDateTime(promise.dueAt, a))}`,
+    ),
+    context(n.confirmHint),
+    { type: 'actions', elements: [confirmKeptButton(m, promise)] },
+  ]);
+}
+
+export function buildRenegotiatedNotice(a: Audience, promise: TrustPromise, change: DueChange): SlackMessage {
+  const m = messages(a.language);
+  const n = m.promises.notices;
+  const moved = n.change(formatDateTime(change.from, a), formatDateTime(change.to, a));
+  return messageOf([
+    section(
+      [n.renegotiated(who(promise.ownerId, m)), quote(promise.text), moved, noteLine(m, change.note)]
+        .filter((line) => line !== undefined)
+        .join('\n'),
+    ),
+  ]);
+}
+
+export function buildReleasedNotice(a: Audience, promise: TrustPromise): SlackMessage {
+  const m = messages(a.language);
+  const n = m.promises.notices;
+  return messageOf([
+    section(
+      [n.released(who(promise.ownerId, m)), quote(promise.text), noteLine(m, promise.releaseNote)]
+        .filter((line) => line !== undefined)
+        .join('\n'),
+    ),
+  ]);
+}
+
+/** To whoever did not mark it: the recipient when the owner kept it, the owner when the recipient confirmed. */
+export function buildKeptNotice(a: Audience, promise: TrustPromise): SlackMessage {
+  const m = messages(a.language);
+  const n = m.promises.notices;
+  const headline =
+    promise.keptBy === 'recipient'
+      ? n.keptByRecipient(who(promise.recipientId, m))
+      : n.keptByOwner(who(promise.ownerId, m));
+  return messageOf([section(`${headline}\n${quote(promise.text)}`)]);
+}
+
+export function buildReminderMessage(a: Audience, promise: TrustPromise, kind: ReminderKind): SlackMessage {
+  const m = messages(a.language);
+  const nudge = m.promises.reminders[kind](who(promise.recipientId, m), formatDateTime(promise.dueAt, a));
+  return messageOf([section(`${nudge}\n${quote(promise.text)}`), ownerActions(m, promise, true)]);
+}
+
+/** `/trust promises`: made, then received, each soonest due first; capped to Slack's 50 blocks. */
+export function buildPromiseList(a: Audience, mine: MyPromises): SlackMessage {
+  const m = messages(a.language);
+  const l = m.promises.list;
+  const rate = mine.keepRate
+    ? l.keepRate(mine.keepRate.keptOnTime, mine.keepRate.cameDue, Math.round(mine.keepRate.rate * 100))
+    : l.noKeepRate;
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: l.title } }];
+  if (mine.made.length === 0 && mine.received.length === 0) {
+    return messageOf([...blocks, section(`${l.empty}\n${l.emptyHint}`), context(rate)]);
+  }
+  blocks.push(context(rate));
+
+  const dueLine = (p: TrustPromise) =>
+    p.dueAt <= a.now ? `${formatDateTime(p.dueAt, a)} · ${l.overdue}` : formatDateTime(p.dueAt, a);
+  const groups = [
+    {
+      heading: l.made,
+      items: mine.made.map((p): KnownBlock[] => [
+        section(`${quote(p.text)}\n${l.to(who(p.recipientId, m), dueLine(p))}`),
+        ownerActions(m, p, true),
+      ]),
+    },
+    {
+      heading: l.received,
+      items: mine.received.map((p): KnownBlock[] => [
+        {
+          ...section(`${quote(p.text)}\n${l.from(who(p.ownerId, m), dueLine(p))}`),
+          accessory: confirmKeptButton(m, p),
+        },
+      ]),
+    },
+  ];
+
+  let room = MAX_MESSAGE_BLOCKS - blocks.length - 1; // one kept back for "…and N more"
+  let hidden = 0;
+  for (const { heading, items } of groups) {
+    const fitting: KnownBlock[][] = [];
+    for (const item of items) {
+      const needed = item.length + (fitting.length === 0 ? 1 : 0);
+      if (needed > room) break;
+      fitting.push(item);
+      room -= needed;
+    }
+    hidden += items.length - fitting.length;
+    if (fitting.length > 0) blocks.push(section(heading), ...fitting.flat());
+  }
+  if (hidden > 0) blocks.push(context(l.more(hidden)));
+  return messageOf(blocks);
+}
+
+// ---- problems ---------------------------------------------------------------------------------
+
+export type PromiseProblem =
+  | { code: keyof Messages['promises']['problems'] }
+  | { code: 'unparseable_due'; dueText: string };
+
+/** What was wrong with `/trust promise …`, the right form, and for date problems some examples. */
+export function buildPromiseProblemMessage(
+  a: Pick<Audience, 'language'>,
+  problem: PromiseProblem,
+): SlackMessage {
+  const p = messages(a.language).promises;
+  const what =
+    problem.code === 'unparseable_due'
+      ? p.unparseableDue(codeText(problem.dueText))
+      : p.problems[problem.code];
+  const aboutDate = ['unparseable_due', 'no_due', 'due_in_past', 'due_too_far'].includes(problem.code);
+  const text = [what, p.form, aboutDate ? p.whenExamples : undefined]
+    .filter((t) => t !== undefined)
+    .join('\n');
+  return messageOf([section(text)]);
+}
+
+/** A polite refusal for a button or modal action that could not be applied. */
+export function buildPromiseRefusal(a: Pick<Audience, 'language'>, error: ActionError): SlackMessage {
+  const p = messages(a.language).promises;
+  const texts: Record<ActionError, string> = { ...p.problems, ...p.refusals };
+  return messageOf([section(texts[error])]);
+}
+
+export type FieldProblem = NewPromiseError | 'due_unchanged' | 'note_too_long';
+
+const fieldOf: Record<FieldProblem, string> = {
+  no_recipient: promiseBlockIds.recipient,
+  self_promise: promiseBlockIds.recipient,
+  recipient_is_bot: promiseBlockIds.recipient,
+  recipient_deactivated: promiseBlockIds.recipient,
+  empty_text: promiseBlockIds.text,
+  text_too_long: promiseBlockIds.text,
+  due_in_past: promiseBlockIds.dueDate,
+  due_too_far: promiseBlockIds.dueDate,
+  due_unchanged: promiseBlockIds.dueDate,
+  note_too_long: promiseBlockIds.note,
+};
+
+/** `response_action: "errors"` for a modal: each problem under the input it is about. */
+export function buildPromiseFieldErrors(
+  a: Pick<Audience, 'language'>,
+  problems: readonly FieldProblem[],
+): Record<string, string> {
+  const texts = messages(a.language).promises.problems;
+  return Object.fromEntries(problems.map((code) => [fieldOf[code], texts[code]]));
+}
+
+// ---- modals -----------------------------------------------------------------------------------
+
+export function buildCreatePromiseModal(a: Audience): ModalView {
+  const mo = messages(a.language).promises.modals;
+  const tomorrow = DateTime.fromJSDate(a.now, { zone: a.timeZone }).plus({ days: 1 });
+  return {
+    type: 'modal',
+    callback_id: promiseCallbackIds.create,
+    title: plainText(mo.createTitle),
+    submit: plainText(mo.createSubmit),
+    close: plainText(mo.cancel),
+    blocks: [
+      {
+        type: 'input',
+        block_id: promiseBlockIds.recipient,
+        label: plainText(mo.recipientLabel),
+        element: { type: 'users_select', action_id: promiseBlockIds.recipient },
+      },
+      {
+        type: 'input',
+        block_id: promiseBlockIds.text,
+        label: plainText(mo.textLabel),
+        element: {
+          type: 'plain_text_input',
+          action_id: promiseBlockIds.text,
+          max_length: MAX_TEXT_LENGTH,
+          placeholder: plainText(mo.textPlaceholder),
+        },
+      },
+      ...dueInputs(a, tomorrow.toISODate() ?? '', DEFAULT_DUE_TIME),
+    ],
+  };
+}
+
+export function buildNewDateModal(a: Audience, promise: TrustPromise): ModalView {
+  const m = messages(a.language);
+  const mo = m.promises.modals;
+  const due = DateTime.fromJSDate(promise.dueAt, { zone: a.timeZone });
+  return {
+    type: 'modal',
+    callback_id: promiseCallbackIds.newDate,
+    private_metadata: encodePromiseRef(promise.id),
+    title: plainText(mo.newDateTitle),
+    submit: plainText(mo.newDateSubmit),
+    close: plainText(mo.cancel),
+    blocks: [
+      section(
+        `${quote(promise.text)}\n${m.promises.list.to(who(promise.recipientId, m), formatDateTime(promise.dueAt, a))}`,
+      ),
+      context(mo.newDateIntro),
+      ...dueInputs(a, due.toISODate() ?? '', { hour: due.hour, minute: due.minute }),
+      noteInput(mo),
+    ],
+  };
+}
+
+export function buildReleaseModal(a: Audience, promise: TrustPromise): ModalView {
+  const m = messages(a.language);
+  const mo = m.promises.modals;
+  return {
+    type: 'modal',
+    callback_id: promiseCallbackIds.release,
+    private_metadata: encodePromiseRef(promise.id),
+    title: plainText(mo.releaseTitle),
+    submit: plainText(mo.releaseSubmit),
+    close: plainText(mo.cancel),
+    blocks: [
+      section(
+        `${quote(promise.text)}\n${m.promises.list.to(who(promise.recipientId, m), formatDateTime(promise.dueAt, a))}`,
+      ),
+      context(mo.releaseIntro),
+      noteInput(mo),
+    ],
+  };
+}
+
+function dueInputs(a: Audience, date: string, time: { hour: number; minute: number }): KnownBlock[] {
+  const mo = messages(a.language).promises.modals;
+  return [
+    {
+      type: 'input',
+      block_id: promiseBlockIds.dueDate,
+      label: plainText(mo.dateLabel),
+      element: { type: 'datepicker', action_id: promiseBlockIds.dueDate, initial_date: date },
+    },
+    {
+      type: 'input',
+      block_id: promiseBlockIds.dueTime,
+      label: plainText(mo.timeLabel),
+      hint: plainText(mo.timeHint(a.timeZone)),
+      element: {
+        type: 'timepicker',
+        action_id: promiseBlockIds.dueTime,
+        initial_time: `${pad(time.hour)}:${pad(time.minute)}`,
+        timezone: a.timeZone,
+      },
+    },
+  ];
+}
+
+function noteInput(mo: Messages['promises']['modals']): KnownBlock {
+  return {
+    type: 'input',
+    block_id: promiseBlockIds.note,
+    optional: true,
+    label: plainText(mo.noteLabel),
+    element: {
+      type: 'plain_text_input',
+      action_id: promiseBlockIds.note,
+      multiline: true,
+      max_length: MAX_TEXT_LENGTH,
+      placeholder: plainText(mo.notePlaceholder),
+    },
+  };
+}
+
+// ---- pieces -----------------------------------------------------------------------------------
+
+/** A person as a mention; ids come from storage, so anything not shaped like one is shown as text. */
+function who(userId: string | null, m: Messages): string {
+  if (userId === null) return m.promises.formerColleague;
+  return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
+}
+
+function quote(text: string): string {
+  return `*${escapeMrkdwn(text.replace(/\s+/g, ' ').trim())}*`;
+}
+
+function codeText(text: string): string {
+  return `“${escapeMrkdwn(text)}”`;
+}
+
+function noteLine(m: Messages, note: string | null): string | undefined {
+  return note === null ? undefined : m.promises.notices.note(escapeMrkdwn(note));
+}
+
+function ownerActions(m: Messages, promise: TrustPromise, withKept: boolean): ActionsBlock {
+  const b = m.promises.buttons;
+  const kept = withKept ? [button(b.kept, promiseActionIds.kept, promise, 'primary')] : [];
+  return {
+    type: 'actions',
+    elements: [
+      ...kept,
+      button(b.newDate, promiseActionIds.newDate, promise),
+      button(b.release, promiseActionIds.release, promise),
+    ],
+  };
+}
+
+function confirmKeptButton(m: Messages, promise: TrustPromise): Button {
+  return button(m.promises.buttons.confirmKept, promiseActionIds.kept, promise, 'primary');
+}
+
+function button(text: string, actionId: string, promise: TrustPromise, style?: 'primary'): Button {
+  return {
+    type: 'button',
+    text: plainText(text),
+    action_id: actionId,
+    value: encodePromiseRef(promise.id),
+    ...(style ? { style } : {}),
+  };
+}
+
+function section(text: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+function context(text: string): ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
+
+function plainText(text: string): { type: 'plain_text'; text: string } {
+  return { type: 'plain_text', text: plain(text) };
+}
+
+/** The notification text is the first header or section: what a phone's lock screen shows. */
+function messageOf(blocks: KnownBlock[]): SlackMessage {
+  for (const block of blocks) {
+    if ((block.type === 'header' || block.type === 'section') && block.text)
+      return { text: block.text.text, blocks };
+  }
+  return { text: '', blocks };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
