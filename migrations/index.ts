@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
 import * as m20261123T100000 from './20261123T100000-workspaces-and-users.ts';
 import * as m20261123T110000 from './20261123T110000-outbox-and-scheduler.ts';
+import * as m20261123T120000 from './20261123T120000-checkins.ts';
 
 // Every migration, by file name. Imported statically so the same list runs under tsx, vitest and
 // any bundler; a test checks it against the folder.
 export const migrations: Record<string, Migration> = {
   '20261123T100000-workspaces-and-users': m20261123T100000,
   '20261123T110000-outbox-and-scheduler': m20261123T110000,
+  '20261123T120000-checkins': m20261123T120000,
 };

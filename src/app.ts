@@ -10,7 +10,12 @@ import { randomBytes } from 'node:crypto';
 import { toBoltLogger } from './logger.ts';
 import type { Db } from './persistence/database.ts';
 import type { DispatcherDeps } from './scheduler/outbox-dispatcher.ts';
+import { buildJobs } from './scheduler/jobs/index.ts';
+import { createOutboxKicker, type OutboxKicker } from './scheduler/outbox-kicker.ts';
 import { type RunningScheduler, type SchedulerDeps, startScheduler } from './scheduler/scheduler.ts';
+import { syncScheduleWithProfile } from './domain/checkins/checkin.service.ts';
+import { createPgCheckinRepository } from './persistence/pg-checkin.repository.ts';
+import { createCheckinComposer } from './slack/checkin-composer.ts';
 import { createPacedClient, WorkspacePacer } from './slack/paced-client.ts';
 import { createSlackApp, MAX_BODY_BYTES, type SlackRuntime } from './slack/slack-app.ts';
 import { systemClock } from './system-clock.ts';
@@ -34,6 +39,8 @@ export interface RunningApp {
   metrics: Metrics;
   /** What a scheduler pass needs; tests and the tick CLI run passes with it. */
   scheduler: SchedulerDeps;
+  /** Sends queued messages now; `idle()` waits for that (tests). */
+  outbox: OutboxKicker;
   /** Stops in reverse order of start; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -63,7 +70,20 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     logger.info({ applied, backend: database.kind }, 'database ready');
 
     const metrics = createMetrics();
-    const slack = createSlackApp({ config, secrets, logger, metrics, db: database.db, clock });
+    const schedulerDeps = buildSchedulerDeps({ config, secrets, logger, metrics, db: database.db });
+    const kicker = createOutboxKicker(schedulerDeps.dispatcher, logger.child({ subsystem: 'outbox' }));
+    stops.push({ name: 'outbox', stop: () => kicker.idle() });
+    const checkinSchedules = { checkins: createPgCheckinRepository(database.db), clock };
+    const slack = createSlackApp({
+      config,
+      secrets,
+      logger,
+      metrics,
+      db: database.db,
+      clock,
+      kickOutbox: kicker.kick,
+      onProfileSaved: (profile, previousTz) => syncScheduleWithProfile(checkinSchedules, profile, previousTz),
+    });
     const http = createHttpServer({
       logger: logger.child({ subsystem: 'http' }),
       metrics,
@@ -76,7 +96,6 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     stops.push({ name: 'http', stop: () => http.close() });
     stops.push({ name: 'slack', stop: () => slack.stop() });
     await slack.start();
-    const schedulerDeps = buildSchedulerDeps({ config, secrets, logger, metrics, db: database.db });
     let scheduler: RunningScheduler | undefined;
     if (config.scheduler) {
       scheduler = startScheduler(schedulerDeps, clock);
@@ -91,6 +110,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       slack,
       metrics,
       scheduler: schedulerDeps,
+      outbox: kicker,
       stop: stopAll,
     };
   } catch (error) {
@@ -125,5 +145,6 @@ export function buildSchedulerDeps(input: {
     instance,
     now: () => new Date(),
   };
-  return { db, logger: logger.child({ subsystem: 'scheduler' }), metrics, instance, jobs: [], dispatcher };
+  const jobs = buildJobs({ db, config, checkinComposer: createCheckinComposer(db) });
+  return { db, logger: logger.child({ subsystem: 'scheduler' }), metrics, instance, jobs, dispatcher };
 }

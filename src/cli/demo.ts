@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { commandReply } from '../../test/support/command-reply.ts';
 import { renderBlocks, renderView } from '../../test/support/slack-emulator/render.ts';
 import {
   ALICE_ID,
@@ -56,10 +57,7 @@ async function slash(userId: string, text: string): Promise<void> {
   const before = emulator.responses().length;
   const response = await driver.command({ teamId: DEMO_TEAM_ID, userId, channelId: TEAM_CHANNEL_ID, text });
   process.stdout.write(`  (Slack got HTTP ${response.status} from the app)\n`);
-  const reply = await emulator.waitFor(() => emulator.responses()[before], {
-    description: `reply to ${who}`,
-  });
-  const body = reply.body as { text?: string; blocks?: unknown[]; response_type?: string };
+  const { body } = await commandReply(emulator, response, before);
   show(
     who,
     body.response_type === 'in_channel' ? '#team-rocket' : 'only visible to you',

@@ -16,3 +16,8 @@ export function formatDateTime(instant: Date, audience: Audience): string {
   const thisYear = DateTime.fromJSDate(audience.now, { zone: audience.timeZone }).year;
   return local.toFormat(local.year === thisYear ? dates.dateTime : dates.dateTimeWithYear);
 }
+
+/** "America/New York": the tz name as people read it. */
+export function formatZone(timeZone: string): string {
+  return timeZone.replace(/_/g, ' ');
+}

@@ -19,10 +19,13 @@ export interface DatabaseHandle {
 
 const INT8 = 20;
 const NUMERIC = 1700;
+const DATE = 1082;
 
 // Both backends return the same JS types: int8 and numeric as numbers (counts and means fit in a
-// double; ids are text or uuid), timestamptz as Date.
+// double; ids are text or uuid), timestamptz as Date, and a calendar date as its 'YYYY-MM-DD' text
+// (a Date would put it at midnight in the server's zone, which is nobody's zone).
 const toNumber = (value: string) => Number(value);
+const asText = (value: string) => value;
 
 export interface PostgresOptions {
   url: string;
@@ -43,6 +46,7 @@ export function openPostgres(options: PostgresOptions): DatabaseHandle {
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === INT8 || oid === NUMERIC) return toNumber;
+        if (oid === DATE) return asText;
         return pg.types.getTypeParser(oid, format);
       }) as typeof pg.types.getTypeParser,
     },
@@ -69,7 +73,7 @@ export interface EmbeddedOptions {
 export async function openEmbedded(options: EmbeddedOptions): Promise<DatabaseHandle> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir, {
-    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber },
+    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
     ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });

@@ -71,12 +71,36 @@ export interface TickClaimsTable {
   claimed_at: CreatedAt;
 }
 
+export interface CheckinSchedulesTable {
+  workspace_id: string;
+  user_id: string;
+  weekday: ColumnType<number, number | undefined, number>;
+  local_time: ColumnType<string, string | undefined, string>;
+  paused_until: ColumnType<string | null, string | null | undefined, string | null>;
+  opted_out: ColumnType<boolean, boolean | undefined, boolean>;
+  next_due_at: Date | null;
+  updated_at: UpdatedAt;
+}
+
+export type CheckinOutcome = 'queued' | 'sent_now' | 'skipped_late' | 'skipped_by_user';
+
+export interface CheckinsTable {
+  workspace_id: string;
+  user_id: string;
+  week: string;
+  outcome: CheckinOutcome;
+  due_at: Date | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
   processed_events: ProcessedEventsTable;
   outbox: OutboxTable;
   tick_claims: TickClaimsTable;
+  checkin_schedules: CheckinSchedulesTable;
+  checkins: CheckinsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -11,6 +11,24 @@ export const events = {
   userChange: 'user_change',
 } as const;
 
-export const actionIds = {} as const;
+export const checkinActionIds = {
+  skip: 'checkin_skip',
+  pause: 'checkin_pause',
+  changeTime: 'checkin_change_time',
+  optOut: 'checkin_opt_out',
+} as const;
 
-export const callbackIds = {} as const;
+export const checkinCallbackIds = {
+  pause: 'checkin_pause',
+  changeTime: 'checkin_change_time',
+} as const;
+
+/** Input blocks of the check-in modals; each input's action_id is its block_id. */
+export const checkinBlockIds = {
+  controls: 'checkin_controls',
+  pauseUntil: 'checkin_pause_until',
+  weekday: 'checkin_weekday',
+  time: 'checkin_time',
+} as const;
+
+export { promiseActionIds, promiseBlockIds, promiseCallbackIds } from './promise-ids.ts';

@@ -9,6 +9,9 @@ import {
 } from '@slack/bolt';
 import type { AppConfig, Secrets } from '../config.ts';
 import type { Clock } from '../domain/clock.ts';
+import type { UserServiceDeps } from '../domain/users/user.service.ts';
+import { createPgOutbox } from '../persistence/pg-outbox.repository.ts';
+import { createCachedUserRepository } from '../persistence/cached-user.repository.ts';
 import { createPgUserRepository } from '../persistence/pg-user.repository.ts';
 import { claimEvent, saveWorkspaceIdentity } from '../persistence/pg-workspace.repository.ts';
 import type { Db } from '../persistence/database.ts';
@@ -19,6 +22,7 @@ import { registerTrustCommand } from './listeners/commands/trust.command.ts';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.event.ts';
 import { registerUninstall } from './listeners/events/uninstall.event.ts';
 import { registerUserChange } from './listeners/events/user-change.event.ts';
+import type { SubcommandHandlers } from './listeners/commands/subcommand.ts';
 import type { ListenerDeps } from './listeners/listener-deps.ts';
 import { type ListenerInventory, ListenerRegistrar } from './listeners/registrar.ts';
 import { createSlackUserSource } from './slack-user-source.ts';
@@ -34,6 +38,9 @@ export interface SlackAppDeps {
   metrics: Metrics;
   db: Db;
   clock: Clock;
+  kickOutbox(): void;
+  /** Reacts to saved Slack profiles (the check-in schedule follows a person's time zone). */
+  onProfileSaved?: UserServiceDeps['onProfileSaved'];
 }
 
 export type { ListenerInventory };
@@ -85,10 +92,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
     clock: deps.clock,
     db: deps.db,
     users: {
-      users: createPgUserRepository(deps.db),
+      users: createCachedUserRepository(createPgUserRepository(deps.db), {
+        ttlMs: 60_000,
+        maxEntries: 10_000,
+      }),
       slack: createSlackUserSource(clientFor),
       clock: deps.clock,
+      ...(deps.onProfileSaved ? { onProfileSaved: deps.onProfileSaved } : {}),
     },
+    outbox: createPgOutbox(deps.db),
+    kickOutbox: deps.kickOutbox,
+    settings: { catchUpMs: config.catchUpMs, minGroupSize: config.minGroupSize },
   };
 
   installMiddleware(app, deps);
@@ -140,7 +154,9 @@ function createReceiver(
 
 function registerListeners(app: App, deps: ListenerDeps): ListenerInventory {
   const registrar = new ListenerRegistrar(app);
-  registerTrustCommand(registrar, deps);
+  // Each feature registers its actions and views and hands back the subcommands it answers.
+  const subcommands: SubcommandHandlers = {};
+  registerTrustCommand(registrar, deps, subcommands);
   registerAppHomeOpened(registrar, deps);
   registerUserChange(registrar, deps);
   registerUninstall(registrar, deps);

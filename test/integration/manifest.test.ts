@@ -57,6 +57,7 @@ beforeAll(async () => {
     metrics: createMetrics(),
     db: database.db,
     clock: systemClock,
+    kickOutbox: () => {},
   });
   listeners = runtime.listeners;
 });

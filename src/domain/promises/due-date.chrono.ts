@@ -112,7 +112,7 @@ function dayOffsetParser(offsets: Record<string, number>): Parser {
 }
 
 function upcomingWeekdayParser(prefix: string, weekdays: Record<string, number>): Parser {
-  return parser(`(?:${prefix}\\s+)?(${alternatives(weekdays)})\\.?`, (context, match) => {
+  return parser(`(?:(?:${prefix})\\s+)?(${alternatives(weekdays)})\\.?`, (context, match) => {
     const weekday = weekdays[(match[1] ?? '').toLowerCase()];
     if (weekday === undefined) return null;
     return context.createParsingComponents({ weekday }).addTag(UPCOMING_WEEKDAY_TAG);
@@ -121,10 +121,21 @@ function upcomingWeekdayParser(prefix: string, weekdays: Record<string, number>)
 
 /** "next week" is the Monday that starts it; the default time of day then applies. */
 function nextWeekParser(source: string): Parser {
-  return parser(source, (context) => {
-    const today = referenceDay(context);
-    return onDay(context, today.plus({ days: 8 - today.weekday }));
+  return parser(source, (context) => onDay(context, mondayOfNextWeek(referenceDay(context))));
+}
+
+/** "neste fredag": that day in next week, as chrono reads "next friday". */
+function nextWeekdayParser(prefix: string, weekdays: Record<string, number>): Parser {
+  return parser(`${prefix}\\s+(${alternatives(weekdays)})\\.?`, (context, match) => {
+    const weekday = weekdays[(match[1] ?? '').toLowerCase()];
+    if (weekday === undefined) return null;
+    const isoWeekday = weekday === 0 ? 7 : weekday;
+    return onDay(context, mondayOfNextWeek(referenceDay(context)).plus({ days: isoWeekday - 1 }));
   });
+}
+
+function mondayOfNextWeek(today: DateTime): DateTime {
+  return today.plus({ days: 8 - today.weekday });
 }
 
 const enLayer: Parser[] = [
@@ -134,7 +145,8 @@ const enLayer: Parser[] = [
 ];
 
 const nbLayer: Parser[] = [
-  upcomingWeekdayParser('på', nbWeekdays),
+  upcomingWeekdayParser('på|førstkommende', nbWeekdays),
+  nextWeekdayParser('neste', nbWeekdays),
   nextWeekParser('neste\\s+uke'),
   dayOffsetParser({
     'i dag': 0,

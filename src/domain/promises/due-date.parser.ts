@@ -81,27 +81,20 @@ function resolve(start: ParsedComponents, now: Date, zone: string): DueDateResul
   );
   const weekday = start.get('weekday');
   if (tags.has(UPCOMING_WEEKDAY_TAG) && weekday !== null) {
-    day = upcomingWeekday(today, weekday, (d) => hadTime && at(d, time) > now);
+    // chrono numbers weekdays from Sunday = 0, luxon from Monday = 1 to Sunday = 7.
+    const daysAhead = ((weekday === 0 ? 7 : weekday) - today.weekday + 7) % 7;
+    const laterToday = hadTime && at(today, time) > now;
+    day = today.plus({ days: daysAhead === 0 && !laterToday ? 7 : daysAhead });
   } else if (isTimeOnly(start) && at(today, time) <= now) {
     day = today.plus({ days: 1 });
   }
   if (!day.isValid) return unparseable;
 
   const due = at(day, time);
-  if (!hadTime && day.hasSame(today, 'day') && due <= now)
+  if (!hadTime && day.hasSame(today, 'day') && due <= now) {
     return { ok: true, due: at(day, LATE_TODAY), hadTime };
+  }
   return { ok: true, due, hadTime };
-}
-
-/** `weekday` as chrono numbers it (0 = Sunday); today counts only if `stillPossibleOn(today)`. */
-function upcomingWeekday(
-  today: DateTime,
-  weekday: number,
-  stillPossibleOn: (day: DateTime) => boolean,
-): DateTime {
-  const daysAhead = ((weekday === 0 ? 7 : weekday) - today.weekday + 7) % 7;
-  if (daysAhead === 0 && !stillPossibleOn(today)) return today.plus({ days: 7 });
-  return today.plus({ days: daysAhead });
 }
 
 function isTimeOnly(start: ParsedComponents): boolean {

@@ -36,7 +36,7 @@ export const MAX_TEXT_LENGTH = 300;
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 const MAX_DUE_AHEAD_MS = 365 * DAY_MS;
-export const MISSED_AFTER_MS = 7 * DAY_MS;
+const MISSED_AFTER_MS = 7 * DAY_MS;
 export const KEEP_RATE_WINDOW_MS = 90 * DAY_MS;
 
 /** Still waiting for the owner to act: gets reminders and shows in lists. */
@@ -85,11 +85,11 @@ export function validateNewPromise(input: NewPromiseInput): NewPromiseError[] {
 }
 
 /** Length as a person counts it: characters after trimming, an emoji counting once. */
-export function textLength(text: string): number {
+function textLength(text: string): number {
   return [...text.trim()].length;
 }
 
-export function validateDue(dueAt: Date, now: Date): DueError | undefined {
+function validateDue(dueAt: Date, now: Date): DueError | undefined {
   if (dueAt.getTime() <= now.getTime()) return 'due_in_past';
   if (dueAt.getTime() - now.getTime() > MAX_DUE_AHEAD_MS) return 'due_too_far';
   return undefined;
@@ -178,7 +178,7 @@ export interface ScheduledStep {
 }
 
 /** Reminders count from the last renegotiation, or from creation. */
-export function scheduleStart(promise: TrustPromise): Date {
+function scheduleStart(promise: TrustPromise): Date {
   return promise.dueChanges.at(-1)?.at ?? promise.createdAt;
 }
 

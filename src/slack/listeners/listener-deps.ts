@@ -1,6 +1,7 @@
 import type { Clock } from '../../domain/clock.ts';
 import type { UserServiceDeps } from '../../domain/users/user.service.ts';
 import type { Logger } from '../../logger.ts';
+import type { OutboxPort } from '../../domain/outbox/outgoing-message.ts';
 import type { Db } from '../../persistence/database.ts';
 
 /** What listeners may use: domain services and a logger, never config or secrets. */
@@ -9,4 +10,8 @@ export interface ListenerDeps {
   clock: Clock;
   db: Db;
   users: UserServiceDeps;
+  outbox: OutboxPort;
+  /** Send queued messages now rather than at the next minute tick. */
+  kickOutbox(): void;
+  settings: { catchUpMs: number; minGroupSize: number };
 }

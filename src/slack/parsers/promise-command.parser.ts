@@ -19,33 +19,27 @@ const separators: Record<Language, RegExp> = {
 
 /**
  * The recipient must come first as a Slack mention; a plain "@name" cannot be resolved and counts
- * as no recipient. The due date is what follows the LAST separator after which the rest reads as a
- * date, so "send it by email by friday" promises "send it by email". Whether the text is empty or
- * too long, and whether the date is acceptable, is the domain's call.
+ * as no recipient. The due date is what follows the LAST separator, since dates never contain
+ * "by" but promises may: "send it by email by friday" promises "send it by email". Whether the
+ * text is empty or too long, and whether the date is acceptable, is the domain's call.
  */
 export function parsePromiseCommand(args: string, options: DueDateOptions): PromiseCommand {
   const trimmed = args.trim();
   const mention = leadingMention.exec(trimmed);
   if (!mention?.[1]) return { ok: false, error: 'no_recipient' };
-  const recipientId = mention[1];
   // A leading space lets "<@U1> by friday" find its separator; the domain then reports the empty text.
   const rest = ` ${trimmed.slice(mention[0].length).trim()}`;
 
-  const splits = [...rest.matchAll(separators[options.language])].reverse();
-  for (const split of splits) {
-    const dueText = rest.slice(split.index + split[0].length);
-    const due = parseDueDate(dueText, options);
-    if (due.ok) {
-      return {
-        ok: true,
-        recipientId,
-        text: rest.slice(0, split.index).trim(),
-        due: due.due,
-        hadTime: due.hadTime,
-      };
-    }
-  }
-  const last = splits[0];
-  if (!last) return { ok: false, error: 'no_due' };
-  return { ok: false, error: 'unparseable_due', dueText: rest.slice(last.index + last[0].length).trim() };
+  const split = [...rest.matchAll(separators[options.language])].at(-1);
+  if (!split) return { ok: false, error: 'no_due' };
+  const dueText = rest.slice(split.index + split[0].length).trim();
+  const due = parseDueDate(dueText, options);
+  if (!due.ok) return { ok: false, error: 'unparseable_due', dueText };
+  return {
+    ok: true,
+    recipientId: mention[1],
+    text: rest.slice(0, split.index).trim(),
+    due: due.due,
+    hadTime: due.hadTime,
+  };
 }

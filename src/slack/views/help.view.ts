@@ -20,7 +20,18 @@ const groups: Array<{ title: (m: Messages) => string; names: SubcommandName[] }>
   { title: (m) => m.help.yourData, names: ['export', 'forgetMe'] },
 ];
 
+// Help depends only on the catalogue, so each language's is built once.
+const built = new WeakMap<Messages, SlackMessage>();
+
 export function buildHelpMessage(m: Messages): SlackMessage {
+  const cached = built.get(m);
+  if (cached) return cached;
+  const message = composeHelpMessage(m);
+  built.set(m, message);
+  return message;
+}
+
+function composeHelpMessage(m: Messages): SlackMessage {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: m.help.title } },
     { type: 'section', text: { type: 'mrkdwn', text: m.help.intro } },

@@ -11,7 +11,7 @@ import {
 } from '../../domain/promises/promise.ts';
 import type { ActionError, MyPromises } from '../../domain/promises/promise.service.ts';
 import type { Messages } from '../../i18n/en.ts';
-import { type Audience, formatDateTime } from '../../i18n/format-date.ts';
+import { type Audience, formatDateTime, formatZone } from '../../i18n/format-date.ts';
 import { messages } from '../../i18n/index.ts';
 import { escapeMrkdwn, plain } from '../mrkdwn.ts';
 import { promiseActionIds, promiseBlockIds, promiseCallbackIds } from '../promise-ids.ts';
@@ -46,7 +46,7 @@ export function buildPromiseConfirmation(a: Audience, promise: TrustPromise, had
   const m = messages(a.language);
   const c = m.promises.confirmation;
   const recipient = who(promise.recipientId, m);
-  const due = c.due(formatDateTime(promise.dueAt, a), escapeMrkdwn(a.timeZone));
+  const due = c.due(formatDateTime(promise.dueAt, a), escapeMrkdwn(formatZone(a.timeZone)));
   const notes = [hadTime ? undefined : c.defaultTime, c.correct, c.told(recipient)];
   return messageOf([
     section(`${c.made(recipient)}\n${quote(promise.text)}\n${due}`),
@@ -73,9 +73,7 @@ export function buildRenegotiatedNotice(a: Audience, promise: TrustPromise, chan
   const moved = n.change(formatDateTime(change.from, a), formatDateTime(change.to, a));
   return messageOf([
     section(
-      [n.renegotiated(who(promise.ownerId, m)), quote(promise.text), moved, noteLine(m, change.note)]
-        .filter((line) => line !== undefined)
-        .join('\n'),
+      lines(n.renegotiated(who(promise.ownerId, m)), quote(promise.text), moved, noteLine(m, change.note)),
     ),
   ]);
 }
@@ -85,9 +83,7 @@ export function buildReleasedNotice(a: Audience, promise: TrustPromise): SlackMe
   const n = m.promises.notices;
   return messageOf([
     section(
-      [n.released(who(promise.ownerId, m)), quote(promise.text), noteLine(m, promise.releaseNote)]
-        .filter((line) => line !== undefined)
-        .join('\n'),
+      lines(n.released(who(promise.ownerId, m)), quote(promise.text), noteLine(m, promise.releaseNote)),
     ),
   ]);
 }
@@ -174,13 +170,10 @@ export function buildPromiseProblemMessage(
   const p = messages(a.language).promises;
   const what =
     problem.code === 'unparseable_due'
-      ? p.unparseableDue(codeText(problem.dueText))
+      ? p.unparseableDue(inQuotes(problem.dueText))
       : p.problems[problem.code];
   const aboutDate = ['unparseable_due', 'no_due', 'due_in_past', 'due_too_far'].includes(problem.code);
-  const text = [what, p.form, aboutDate ? p.whenExamples : undefined]
-    .filter((t) => t !== undefined)
-    .join('\n');
-  return messageOf([section(text)]);
+  return messageOf([section(lines(what, p.form, aboutDate ? p.whenExamples : undefined))]);
 }
 
 /** A polite refusal for a button or modal action that could not be applied. */
@@ -303,7 +296,7 @@ function dueInputs(a: Audience, date: string, time: { hour: number; minute: numb
       type: 'input',
       block_id: promiseBlockIds.dueTime,
       label: plainText(mo.timeLabel),
-      hint: plainText(mo.timeHint(a.timeZone)),
+      hint: plainText(mo.timeHint(formatZone(a.timeZone))),
       element: {
         type: 'timepicker',
         action_id: promiseBlockIds.dueTime,
@@ -342,8 +335,12 @@ function quote(text: string): string {
   return `*${escapeMrkdwn(text.replace(/\s+/g, ' ').trim())}*`;
 }
 
-function codeText(text: string): string {
+function inQuotes(text: string): string {
   return `“${escapeMrkdwn(text)}”`;
+}
+
+function lines(...parts: Array<string | undefined>): string {
+  return parts.filter((part) => part !== undefined).join('\n');
 }
 
 function noteLine(m: Messages, note: string | null): string | undefined {

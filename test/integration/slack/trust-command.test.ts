@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_ID, DEMO_TEAM_ID, KARI_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';
+import { commandReply } from '../../support/command-reply.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
 let t: TestApp;
@@ -15,12 +16,10 @@ beforeEach(() => {
 });
 
 async function runTrust(userId: string, text: string) {
+  const before = t.emulator.responses().length;
   const response = await t.driver.command({ teamId: DEMO_TEAM_ID, userId, channelId: TEAM_CHANNEL_ID, text });
   expect(response.status).toBe(200);
-  const reply = await t.emulator.waitFor(() => t.emulator.responses().at(-1), {
-    description: `reply to /trust ${text}`,
-  });
-  return reply;
+  return commandReply(t.emulator, response, before);
 }
 
 function bodyText(reply: { body: unknown }): string {
@@ -68,11 +67,19 @@ describe('/trust help', () => {
     expect(text).not.toContain('For everyone');
   });
 
-  it('looks the person up in Slack once and then remembers them', async () => {
-    await t.database.db.deleteFrom('users').where('slack_user_id', '=', KARI_ID).execute();
+  it('looks a new person up in Slack once, then answers from memory right in the ack', async () => {
+    await t.database.db.deleteFrom('users').where('slack_user_id', '=', 'U0NEWBIE1').execute();
+    t.emulator.addUser(DEMO_TEAM_ID, { id: 'U0NEWBIE1', name: 'newbie', tz: 'Europe/Oslo', locale: 'nb-NO' });
+    const first = await runTrust('U0NEWBIE1', 'help');
+    const second = await runTrust('U0NEWBIE1', 'help');
+    expect(first.via).toBe('response_url');
+    expect(second.via).toBe('ack');
+    expect(JSON.stringify(second.body)).toContain('For alle');
+    expect(t.emulator.calls('users.info').filter((c) => c.params.user === 'U0NEWBIE1')).toHaveLength(1);
+  });
+
+  it('stores what Slack says about a person', async () => {
     await runTrust(KARI_ID, 'help');
-    await runTrust(KARI_ID, 'help');
-    expect(t.emulator.calls('users.info').filter((c) => c.params.user === KARI_ID)).toHaveLength(1);
     const row = await t.database.db
       .selectFrom('users')
       .selectAll()

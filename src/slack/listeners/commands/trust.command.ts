@@ -1,44 +1,110 @@
 import type { RespondFn } from '@slack/bolt';
 import { z } from 'zod';
-import { getUserLanguage } from '../../../domain/users/user.service.ts';
+import { resolveLanguage } from '../../../domain/users/language.ts';
+import { isProfileFresh } from '../../../domain/users/user.ts';
+import { getUserProfile } from '../../../domain/users/user.service.ts';
+import type { Messages } from '../../../i18n/en.ts';
 import { messages } from '../../../i18n/index.ts';
 import { commands } from '../../ids.ts';
 import { codeSpan } from '../../mrkdwn.ts';
 import { parseTrustCommand, type TrustCommand } from '../../parsers/trust-command.parser.ts';
 import { buildHelpMessage, type SlackMessage } from '../../views/help.view.ts';
-import type { Messages } from '../../../i18n/en.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
+import type { SubcommandHandlers } from './subcommand.ts';
 
 const commandPayload = z.object({
   team_id: z.string().min(1),
   user_id: z.string().min(1),
   channel_id: z.string().min(1),
+  trigger_id: z.string().optional(),
   text: z.string().max(4_000).default(''),
 });
 
-export function registerTrustCommand(app: ListenerRegistrar, deps: ListenerDeps): void {
-  app.command(commands.trust, async ({ command, ack, respond }) => {
-    await ack();
+/** How long the ack may wait for a cached or stored profile before answering in two steps. */
+const FAST_PROFILE_MS = 250;
+
+/**
+ * `/trust`: answers that need only the person's language (help, typos) go back in the ack itself;
+ * everything else is acked at once and answered after, by the feature that owns the subcommand.
+ */
+export function registerTrustCommand(
+  app: ListenerRegistrar,
+  deps: ListenerDeps,
+  handlers: SubcommandHandlers,
+): void {
+  app.command(commands.trust, async ({ command, ack, respond, client }) => {
     const payload = commandPayload.safeParse(command);
     if (!payload.success) {
+      await ack();
       deps.logger.warn({ issues: payload.error.issues.length }, 'malformed /trust payload ignored');
       return;
     }
-    const { team_id: workspaceId, user_id: userId, text } = payload.data;
-    const m = messages(await getUserLanguage(deps.users, workspaceId, userId));
-    await replyEphemeral(respond, routeTrustCommand(parseTrustCommand(text), m), deps);
+    const {
+      team_id: workspaceId,
+      user_id: userId,
+      channel_id: channelId,
+      trigger_id: triggerId,
+      text,
+    } = payload.data;
+    const parsed = parseTrustCommand(text);
+    const handler = parsed.kind === 'subcommand' ? handlers[parsed.name] : undefined;
+
+    if (!handler) {
+      const known = await withTimeout(deps.users.users.find(workspaceId, userId), FAST_PROFILE_MS);
+      if (known && isProfileFresh(known, deps.clock.now())) {
+        const reply = routeBuiltIn(parsed, messages(resolveLanguage(known.language, known.slackLocale)));
+        await ack({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
+        return;
+      }
+    }
+
+    await ack();
+    const profile = await getUserProfile(deps.users, workspaceId, userId).catch(() => undefined);
+    const language = resolveLanguage(profile?.language, profile?.slackLocale);
+    const m = messages(language);
+    try {
+      const reply =
+        parsed.kind === 'subcommand' && handler
+          ? await handler({
+              workspaceId,
+              userId,
+              channelId,
+              triggerId,
+              args: parsed.args,
+              language,
+              m,
+              client,
+              respond,
+            })
+          : routeBuiltIn(parsed, m);
+      if (reply) await replyEphemeral(respond, reply, deps);
+    } catch (error) {
+      deps.logger.error(
+        { err: error, subcommand: parsed.kind === 'subcommand' ? parsed.name : 'unknown' },
+        '/trust failed',
+      );
+      await replyEphemeral(respond, textMessage(m.command.somethingWentWrong), deps);
+    }
   });
 }
 
-export function routeTrustCommand(command: TrustCommand, m: Messages): SlackMessage {
-  if (command.kind === 'unknown') return buildUnknownCommandMessage(command, m);
-  switch (command.name) {
-    case 'help':
-      return buildHelpMessage(m);
-    default:
-      return textMessage(m.command.notYetAvailable(m.help.entries[command.name].usage));
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work.catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+function routeBuiltIn(command: TrustCommand, m: Messages): SlackMessage {
+  if (command.kind === 'unknown') return buildUnknownCommandMessage(command, m);
+  if (command.name === 'help') return buildHelpMessage(m);
+  return textMessage(m.command.notYetAvailable(m.help.entries[command.name].usage));
 }
 
 function buildUnknownCommandMessage(
@@ -51,7 +117,7 @@ function buildUnknownCommandMessage(
   return textMessage(lines.join(' '));
 }
 
-function textMessage(text: string): SlackMessage {
+export function textMessage(text: string): SlackMessage {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 

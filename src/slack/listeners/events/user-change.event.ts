@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
+import { recordSlackProfile } from '../../../domain/users/user.service.ts';
 import { events } from '../../ids.ts';
 
 const changedUser = z.object({
@@ -22,17 +23,21 @@ export function registerUserChange(app: ListenerRegistrar, deps: ListenerDeps): 
     if (!parsed.success) return;
     const u = parsed.data;
     const known = await deps.users.users.find(body.team_id, u.id);
-    await deps.users.users.saveSlackProfile({
-      workspaceId: body.team_id,
-      userId: u.id,
-      tz: u.tz ?? known?.tz ?? null,
-      // user_change carries no locale unless Slack chooses to; keep what users.info told us.
-      slackLocale: u.locale ?? known?.slackLocale ?? null,
-      isAdmin: u.is_admin ?? false,
-      isOwner: (u.is_owner ?? false) || (u.is_primary_owner ?? false),
-      isBot: u.is_bot ?? false,
-      isDeleted: u.deleted ?? false,
-      profileFetchedAt: known?.profileFetchedAt ?? null,
-    });
+    await recordSlackProfile(
+      deps.users,
+      {
+        workspaceId: body.team_id,
+        userId: u.id,
+        tz: u.tz ?? known?.tz ?? null,
+        // user_change carries no locale unless Slack chooses to; keep what users.info told us.
+        slackLocale: u.locale ?? known?.slackLocale ?? null,
+        isAdmin: u.is_admin ?? false,
+        isOwner: (u.is_owner ?? false) || (u.is_primary_owner ?? false),
+        isBot: u.is_bot ?? false,
+        isDeleted: u.deleted ?? false,
+        profileFetchedAt: known?.profileFetchedAt ?? null,
+      },
+      known,
+    );
   });
 }

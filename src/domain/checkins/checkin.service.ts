@@ -1,0 +1,157 @@
+import type { Clock } from '../clock.ts';
+import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
+import { isoWeekOf, isValidZone, weekLabel } from '../schedule/local-time.ts';
+import { checkinWeek, decideDue, defaultCheckinTarget, nextCheckinDue } from './checkin-schedule.ts';
+import type { CheckinComposer, CheckinRepository, CheckinScheduleState, DueCheckin } from './ports.ts';
+
+export interface CheckinServiceDeps {
+  checkins: CheckinRepository;
+  composer: CheckinComposer;
+  catchUpMs: number;
+}
+
+export interface DueRunSummary {
+  queued: number;
+  skippedLate: number;
+  alreadyHandled: number;
+}
+
+const BATCH = 200;
+
+export function checkinIdempotencyKey(workspaceId: string, userId: string, week: string): string {
+  return `checkin:${workspaceId}:${userId}:${week}`;
+}
+
+/** Queues every check-in due at `now`; skips those older than the catch-up window. */
+export async function queueDueCheckins(deps: CheckinServiceDeps, now: Date): Promise<DueRunSummary> {
+  const summary: DueRunSummary = { queued: 0, skippedLate: 0, alreadyHandled: 0 };
+  for (;;) {
+    const due = await deps.checkins.findDue(now, BATCH);
+    for (const person of due) await handleDue(deps, person, now, summary);
+    if (due.length < BATCH) return summary;
+  }
+}
+
+async function handleDue(deps: CheckinServiceDeps, person: DueCheckin, now: Date, summary: DueRunSummary) {
+  const week = checkinWeek(person.dueAt, person.zone);
+  const decision = decideDue(person.dueAt, now, deps.catchUpMs);
+  const nextDueAt = await nextDueAfter(deps, person, week, now);
+  const message = decision === 'send' ? await composeMessage(deps, person, week, now) : null;
+  const recorded = await deps.checkins.recordHandled({
+    workspaceId: person.workspaceId,
+    userId: person.userId,
+    week,
+    dueAt: person.dueAt,
+    outcome: decision === 'send' ? 'queued' : 'skipped_late',
+    message,
+    nextDueAt,
+  });
+  if (!recorded) summary.alreadyHandled += 1;
+  else if (decision === 'send') summary.queued += 1;
+  else summary.skippedLate += 1;
+}
+
+async function composeMessage(
+  deps: CheckinServiceDeps,
+  person: DueCheckin,
+  week: string,
+  now: Date,
+): Promise<OutgoingMessage> {
+  const content = await deps.composer.compose({
+    workspaceId: person.workspaceId,
+    userId: person.userId,
+    week,
+    language: person.language,
+    now,
+  });
+  return {
+    workspaceId: person.workspaceId,
+    idempotencyKey: checkinIdempotencyKey(person.workspaceId, person.userId, week),
+    kind: 'checkin',
+    channel: person.userId,
+    text: content.text,
+    blocks: content.blocks,
+    onAmbiguous: 'give_up',
+  };
+}
+
+/** The next due instant once `week` is handled; never earlier than the one just handled. */
+async function nextDueAfter(
+  deps: CheckinServiceDeps,
+  person: DueCheckin,
+  week: string,
+  now: Date,
+): Promise<Date | null> {
+  const handled = await deps.checkins.handledWeeks(person.workspaceId, person.userId, week);
+  handled.add(week);
+  const from = new Date(Math.max(now.getTime(), person.dueAt.getTime()));
+  return nextCheckinDue(
+    {
+      target: person.target,
+      zone: person.zone,
+      optedOut: person.optedOut,
+      pausedUntil: person.pausedUntil,
+      isWeekHandled: (w) => handled.has(w),
+    },
+    from,
+  );
+}
+
+export interface ScheduleDeps {
+  checkins: CheckinRepository;
+  clock: Clock;
+}
+
+/** The earliest unhandled check-in for a schedule, from now. */
+async function computeNextDue(
+  deps: ScheduleDeps,
+  workspaceId: string,
+  userId: string,
+  zone: string | null,
+  schedule: Omit<CheckinScheduleState, 'nextDueAt'>,
+): Promise<Date | null> {
+  const now = deps.clock.now();
+  const fromWeek = zone && isValidZone(zone) ? weekLabel(isoWeekOf(now, zone)) : '0000-W00';
+  const handled = await deps.checkins.handledWeeks(workspaceId, userId, fromWeek);
+  return nextCheckinDue({ ...schedule, zone, isWeekHandled: (w) => handled.has(w) }, now);
+}
+
+/**
+ * Keeps a person's schedule in step with what Slack says about them: a new person gets the default
+ * schedule, a new time zone moves the next check-in (never a second one in a handled week), and
+ * bots and deactivated accounts get none.
+ */
+export async function syncScheduleWithProfile(
+  deps: ScheduleDeps,
+  profile: { workspaceId: string; userId: string; tz: string | null; isBot: boolean; isDeleted: boolean },
+  previousTz: string | null | undefined,
+): Promise<void> {
+  const existing = await deps.checkins.findSchedule(profile.workspaceId, profile.userId);
+  const reachable = !profile.isBot && !profile.isDeleted;
+  if (!existing) {
+    if (!reachable) return;
+    const schedule = { target: defaultCheckinTarget, optedOut: false, pausedUntil: null };
+    const nextDueAt = await computeNextDue(deps, profile.workspaceId, profile.userId, profile.tz, schedule);
+    await deps.checkins.saveSchedule(profile.workspaceId, profile.userId, { ...schedule, nextDueAt });
+    return;
+  }
+  if (!reachable) {
+    if (existing.nextDueAt) await deps.checkins.reschedule(profile.workspaceId, profile.userId, null);
+    return;
+  }
+  if (previousTz !== profile.tz || existing.nextDueAt === null) {
+    const nextDueAt = await computeNextDue(deps, profile.workspaceId, profile.userId, profile.tz, existing);
+    await deps.checkins.reschedule(profile.workspaceId, profile.userId, nextDueAt);
+  }
+}
+
+/** Applies new personal schedule settings; they take effect from the next due time. */
+export async function updateSchedule(
+  deps: ScheduleDeps,
+  person: { workspaceId: string; userId: string; zone: string | null },
+  schedule: Omit<CheckinScheduleState, 'nextDueAt'>,
+): Promise<Date | null> {
+  const nextDueAt = await computeNextDue(deps, person.workspaceId, person.userId, person.zone, schedule);
+  await deps.checkins.saveSchedule(person.workspaceId, person.userId, { ...schedule, nextDueAt });
+  return nextDueAt;
+}

@@ -1,0 +1,27 @@
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { Language } from '../../../domain/users/language.ts';
+import type { Messages } from '../../../i18n/en.ts';
+import type { SubcommandName } from '../../parsers/trust-command.parser.ts';
+import type { SlackMessage } from '../../views/help.view.ts';
+
+/** What a `/trust <subcommand>` handler gets: the parsed invocation, the person's language, Slack. */
+export interface SubcommandContext {
+  workspaceId: string;
+  userId: string;
+  channelId: string;
+  triggerId: string | undefined;
+  /** The text after the subcommand's words, as typed. */
+  args: string;
+  language: Language;
+  m: Messages;
+  client: webApi.WebClient;
+  respond: RespondFn;
+}
+
+/**
+ * Returns the ephemeral answer, or undefined when the handler answered another way (a modal).
+ * Handlers run after the ack, so they may take their time.
+ */
+export type SubcommandHandler = (ctx: SubcommandContext) => Promise<SlackMessage | undefined>;
+
+export type SubcommandHandlers = Partial<Record<SubcommandName, SubcommandHandler>>;
