@@ -14,6 +14,7 @@ import { buildJobs } from './scheduler/jobs/index.ts';
 import { createOutboxKicker, type OutboxKicker } from './scheduler/outbox-kicker.ts';
 import { type RunningScheduler, type SchedulerDeps, startScheduler } from './scheduler/scheduler.ts';
 import { syncScheduleWithProfile } from './domain/checkins/checkin.service.ts';
+import type { CheckinComposer } from './domain/checkins/ports.ts';
 import { createPgCheckinRepository } from './persistence/pg-checkin.repository.ts';
 import { createCheckinComposer } from './slack/checkin-composer.ts';
 import { createPacedClient, WorkspacePacer } from './slack/paced-client.ts';
@@ -82,12 +83,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       db: database.db,
       clock,
       kickOutbox: kicker.kick,
+      checkinComposer: schedulerDeps.checkinComposer,
       onProfileSaved: (profile, previousTz) => syncScheduleWithProfile(checkinSchedules, profile, previousTz),
     });
     const http = createHttpServer({
       logger: logger.child({ subsystem: 'http' }),
       metrics,
-      clock,
+      // Request freshness is about Slack's wall clock, never a simulated one.
+      clock: systemClock,
       maxBodyBytes: MAX_BODY_BYTES,
       isHealthy: () => database.ping(),
       slackListener: slack.requestListener,
@@ -130,7 +133,7 @@ export function buildSchedulerDeps(input: {
   logger: Logger;
   metrics: Metrics;
   db: Db;
-}): SchedulerDeps {
+}): SchedulerDeps & { checkinComposer: CheckinComposer } {
   const { config, secrets, logger, metrics, db } = input;
   const instance = instanceName();
   const token = secrets.botToken;
@@ -145,6 +148,15 @@ export function buildSchedulerDeps(input: {
     instance,
     now: () => new Date(),
   };
-  const jobs = buildJobs({ db, config, checkinComposer: createCheckinComposer(db) });
-  return { db, logger: logger.child({ subsystem: 'scheduler' }), metrics, instance, jobs, dispatcher };
+  const checkinComposer = createCheckinComposer(db);
+  const jobs = buildJobs({ db, config, checkinComposer });
+  return {
+    db,
+    logger: logger.child({ subsystem: 'scheduler' }),
+    metrics,
+    instance,
+    jobs,
+    dispatcher,
+    checkinComposer,
+  };
 }

@@ -117,6 +117,22 @@ export function createPgCheckinRepository(db: Db): CheckinRepository {
         .execute();
     },
 
+    async markSkippedByUser(workspaceId, userId, week) {
+      await db
+        .insertInto('checkins')
+        .values({
+          workspace_id: workspaceId,
+          user_id: userId,
+          week,
+          outcome: 'skipped_by_user',
+          due_at: null,
+        })
+        .onConflict((oc) =>
+          oc.columns(['workspace_id', 'user_id', 'week']).doUpdateSet({ outcome: 'skipped_by_user' }),
+        )
+        .execute();
+    },
+
     async reschedule(workspaceId, userId, nextDueAt) {
       await db
         .updateTable('checkin_schedules')

@@ -9,6 +9,7 @@ import {
 } from '@slack/bolt';
 import type { AppConfig, Secrets } from '../config.ts';
 import type { Clock } from '../domain/clock.ts';
+import type { CheckinComposer } from '../domain/checkins/ports.ts';
 import type { UserServiceDeps } from '../domain/users/user.service.ts';
 import { createPgOutbox } from '../persistence/pg-outbox.repository.ts';
 import { createCachedUserRepository } from '../persistence/cached-user.repository.ts';
@@ -22,6 +23,7 @@ import { registerTrustCommand } from './listeners/commands/trust.command.ts';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.event.ts';
 import { registerUninstall } from './listeners/events/uninstall.event.ts';
 import { registerUserChange } from './listeners/events/user-change.event.ts';
+import { registerCheckinListeners } from './listeners/checkins/index.ts';
 import type { SubcommandHandlers } from './listeners/commands/subcommand.ts';
 import type { ListenerDeps } from './listeners/listener-deps.ts';
 import { type ListenerInventory, ListenerRegistrar } from './listeners/registrar.ts';
@@ -39,6 +41,7 @@ export interface SlackAppDeps {
   db: Db;
   clock: Clock;
   kickOutbox(): void;
+  checkinComposer: CheckinComposer;
   /** Reacts to saved Slack profiles (the check-in schedule follows a person's time zone). */
   onProfileSaved?: UserServiceDeps['onProfileSaved'];
 }
@@ -102,6 +105,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
     },
     outbox: createPgOutbox(deps.db),
     kickOutbox: deps.kickOutbox,
+    checkinComposer: deps.checkinComposer,
     settings: { catchUpMs: config.catchUpMs, minGroupSize: config.minGroupSize },
   };
 
@@ -155,7 +159,9 @@ function createReceiver(
 function registerListeners(app: App, deps: ListenerDeps): ListenerInventory {
   const registrar = new ListenerRegistrar(app);
   // Each feature registers its actions and views and hands back the subcommands it answers.
-  const subcommands: SubcommandHandlers = {};
+  const subcommands: SubcommandHandlers = {
+    ...registerCheckinListeners(registrar, deps),
+  };
   registerTrustCommand(registrar, deps, subcommands);
   registerAppHomeOpened(registrar, deps);
   registerUserChange(registrar, deps);

@@ -58,6 +58,7 @@ beforeAll(async () => {
     db: database.db,
     clock: systemClock,
     kickOutbox: () => {},
+    checkinComposer: { compose: async () => ({ text: '', blocks: [] }) },
   });
   listeners = runtime.listeners;
 });

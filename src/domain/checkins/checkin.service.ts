@@ -155,3 +155,55 @@ export async function updateSchedule(
   await deps.checkins.saveSchedule(person.workspaceId, person.userId, { ...schedule, nextDueAt });
   return nextDueAt;
 }
+
+export type SendNowResult = { ok: true; week: string } | { ok: false; reason: 'no_zone' | 'already_handled' };
+
+/**
+ * `/trust checkin`: this week's check-in now, and then not again this week. The same idempotency
+ * key as the scheduled one makes a race between the two send one message.
+ */
+export async function sendCheckinNow(
+  deps: CheckinServiceDeps & { clock: Clock },
+  person: { workspaceId: string; userId: string; zone: string | null; language: DueCheckin['language'] },
+): Promise<SendNowResult> {
+  const now = deps.clock.now();
+  if (!person.zone || !isValidZone(person.zone)) return { ok: false, reason: 'no_zone' };
+  const week = weekLabel(isoWeekOf(now, person.zone));
+  const schedule = (await deps.checkins.findSchedule(person.workspaceId, person.userId)) ?? {
+    target: defaultCheckinTarget,
+    optedOut: false,
+    pausedUntil: null,
+    nextDueAt: null,
+  };
+  const handled = await deps.checkins.handledWeeks(person.workspaceId, person.userId, week);
+  if (handled.has(week)) return { ok: false, reason: 'already_handled' };
+  handled.add(week);
+  const nextDueAt = nextCheckinDue(
+    { ...schedule, zone: person.zone, isWeekHandled: (w) => handled.has(w) },
+    now,
+  );
+  if (!(await deps.checkins.findSchedule(person.workspaceId, person.userId))) {
+    await deps.checkins.saveSchedule(person.workspaceId, person.userId, { ...schedule, nextDueAt });
+  }
+  const due: DueCheckin = { ...schedule, ...person, zone: person.zone, dueAt: now };
+  const recorded = await deps.checkins.recordHandled({
+    workspaceId: person.workspaceId,
+    userId: person.userId,
+    week,
+    dueAt: now,
+    outcome: 'sent_now',
+    message: await composeMessage(deps, due, week, now),
+    nextDueAt,
+  });
+  return recorded ? { ok: true, week } : { ok: false, reason: 'already_handled' };
+}
+
+/** "Skip this week" from a check-in: the week stays handled, its follow-ups and nudges stop. */
+export async function skipWeek(
+  deps: Pick<CheckinServiceDeps, 'checkins'>,
+  workspaceId: string,
+  userId: string,
+  week: string,
+) {
+  await deps.checkins.markSkippedByUser(workspaceId, userId, week);
+}

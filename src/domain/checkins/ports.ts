@@ -43,6 +43,8 @@ export interface CheckinRepository {
   findSchedule(workspaceId: string, userId: string): Promise<CheckinScheduleState | undefined>;
   /** Creates or replaces a person's schedule. */
   saveSchedule(workspaceId: string, userId: string, schedule: CheckinScheduleState): Promise<void>;
+  /** Records that the person chose to skip a week (whether or not its check-in went out). */
+  markSkippedByUser(workspaceId: string, userId: string, week: string): Promise<void>;
   /** Moves a schedule without handling a week (settings or zone changed). */
   reschedule(workspaceId: string, userId: string, nextDueAt: Date | null): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { CheckinComposer } from '../../domain/checkins/ports.ts';
 import type { Clock } from '../../domain/clock.ts';
 import type { UserServiceDeps } from '../../domain/users/user.service.ts';
 import type { Logger } from '../../logger.ts';
@@ -13,5 +14,7 @@ export interface ListenerDeps {
   outbox: OutboxPort;
   /** Send queued messages now rather than at the next minute tick. */
   kickOutbox(): void;
+  /** Builds a person's weekly check-in (features add sections to it). */
+  checkinComposer: CheckinComposer;
   settings: { catchUpMs: number; minGroupSize: number };
 }

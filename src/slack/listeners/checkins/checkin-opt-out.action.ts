@@ -1,0 +1,30 @@
+import type { BlockButtonAction } from '@slack/bolt';
+import { updateSchedule } from '../../../domain/checkins/checkin.service.ts';
+import { defaultCheckinTarget } from '../../../domain/checkins/checkin-schedule.ts';
+import { createPgCheckinRepository } from '../../../persistence/pg-checkin.repository.ts';
+import { checkinActionIds } from '../../ids.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
+import { interactionUser, personOf, workspaceOf } from './person.ts';
+
+export function registerCheckinOptOut(app: ListenerRegistrar, deps: ListenerDeps): void {
+  const checkins = createPgCheckinRepository(deps.db);
+  app.action<BlockButtonAction>(checkinActionIds.optOut, async ({ ack, body, respond }) => {
+    await ack();
+    const who = interactionUser.safeParse(body);
+    const workspaceId = who.success ? workspaceOf(who.data) : undefined;
+    if (!who.success || !workspaceId) return;
+    const person = await personOf(deps, workspaceId, who.data.user.id);
+    const current = await checkins.findSchedule(workspaceId, person.userId);
+    await updateSchedule(
+      { checkins, clock: deps.clock },
+      { workspaceId, userId: person.userId, zone: person.profile?.tz ?? null },
+      {
+        target: current?.target ?? defaultCheckinTarget,
+        pausedUntil: current?.pausedUntil ?? null,
+        optedOut: true,
+      },
+    );
+    await respond({ response_type: 'ephemeral', replace_original: false, text: person.m.checkin.optedOut });
+  });
+}

@@ -1,0 +1,25 @@
+import type { BlockButtonAction } from '@slack/bolt';
+import { skipWeek } from '../../../domain/checkins/checkin.service.ts';
+import { createPgCheckinRepository } from '../../../persistence/pg-checkin.repository.ts';
+import { checkinActionIds } from '../../ids.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
+import { interactionUser, personOf, weekValue, workspaceOf } from './person.ts';
+
+export function registerCheckinSkip(app: ListenerRegistrar, deps: ListenerDeps): void {
+  const checkins = createPgCheckinRepository(deps.db);
+  app.action<BlockButtonAction>(checkinActionIds.skip, async ({ ack, body, action, respond }) => {
+    await ack();
+    const who = interactionUser.safeParse(body);
+    const value = weekValue.safeParse(action.value);
+    const workspaceId = who.success ? workspaceOf(who.data) : undefined;
+    if (!who.success || !value.success || !workspaceId) return;
+    const person = await personOf(deps, workspaceId, who.data.user.id);
+    await skipWeek({ checkins }, workspaceId, person.userId, value.data.w);
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: person.m.checkin.skipped(value.data.w),
+    });
+  });
+}

@@ -1,0 +1,49 @@
+import { resolveLanguage } from '../../../domain/users/language.ts';
+import type { UserProfile } from '../../../domain/users/user.ts';
+import { getUserProfile } from '../../../domain/users/user.service.ts';
+import type { Messages } from '../../../i18n/en.ts';
+import { messages } from '../../../i18n/index.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import { z } from 'zod';
+
+export interface Person {
+  workspaceId: string;
+  userId: string;
+  profile: UserProfile | undefined;
+  language: ReturnType<typeof resolveLanguage>;
+  m: Messages;
+}
+
+/** Who clicked or submitted, with their language; Slack being slow only costs the language. */
+export async function personOf(deps: ListenerDeps, workspaceId: string, userId: string): Promise<Person> {
+  const profile = await getUserProfile(deps.users, workspaceId, userId).catch(() => undefined);
+  const language = resolveLanguage(profile?.language, profile?.slackLocale);
+  return { workspaceId, userId, profile, language, m: messages(language) };
+}
+
+/** The parts of an interaction payload every check-in listener needs. */
+export const interactionUser = z.object({
+  user: z.object({ id: z.string().min(1), team_id: z.string().min(1).optional() }),
+  team: z
+    .object({ id: z.string().min(1) })
+    .nullable()
+    .optional(),
+  trigger_id: z.string().optional(),
+});
+
+export function workspaceOf(body: z.infer<typeof interactionUser>): string | undefined {
+  return body.team?.id ?? body.user.team_id;
+}
+
+export const weekValue = z
+  .string()
+  .max(100)
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.object({ w: z.string().regex(/^\d{4}-W\d{2}$/) }));
