@@ -5,15 +5,16 @@ import { createPgCheckinRepository } from '../../../persistence/pg-checkin.repos
 import { checkinActionIds } from '../../ids.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { interactionUser, personOf, workspaceOf } from './person.ts';
+import { interactionUser, personOf, weekValue, workspaceOf } from './person.ts';
 
 export function registerCheckinOptOut(app: ListenerRegistrar, deps: ListenerDeps): void {
   const checkins = createPgCheckinRepository(deps.db);
-  app.action<BlockButtonAction>(checkinActionIds.optOut, async ({ ack, body, respond }) => {
+  app.action<BlockButtonAction>(checkinActionIds.optOut, async ({ ack, body, action, respond }) => {
     await ack();
     const who = interactionUser.safeParse(body);
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;
-    if (!who.success || !workspaceId) return;
+    // Only a button we rendered carries a well-formed week; anything else changes nothing.
+    if (!who.success || !workspaceId || !weekValue.safeParse(action.value).success) return;
     const person = await personOf(deps, workspaceId, who.data.user.id);
     const current = await checkins.findSchedule(workspaceId, person.userId);
     await updateSchedule(
