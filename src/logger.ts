@@ -50,11 +50,15 @@ const boltLevels: Record<string, BoltLogLevel> = {
 /** Bolt and the Web API client log through our root logger. */
 export function toBoltLogger(logger: Logger): BoltLogger {
   let child = logger.child({ subsystem: 'bolt' });
+  // Bolt logs at debug on every request; build the line only when someone will read it.
+  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
+    if (child.isLevelEnabled(level)) child[level](joinMessage(msg));
+  };
   return {
-    debug: (...msg: unknown[]) => child.debug(joinMessage(msg)),
-    info: (...msg: unknown[]) => child.info(joinMessage(msg)),
-    warn: (...msg: unknown[]) => child.warn(joinMessage(msg)),
-    error: (...msg: unknown[]) => child.error(joinMessage(msg)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: () => {},
     getLevel: () => boltLevels[logger.level] ?? BoltLogLevel.INFO,
     setName: (name: string) => {
