@@ -1,8 +1,8 @@
-import { startApp } from './app.ts';
 import { ConfigError, formatConfigError, loadConfig } from './config.ts';
-import { createLogger } from './logger.ts';
 
-// Process entry for `npm start`: configuration, start, and stop on SIGTERM/SIGINT.
+// Process entry for `npm start`: configuration, start, and stop on SIGTERM/SIGINT. Only the
+// configuration is loaded up front, so a bad environment is reported before Bolt, the database
+// driver and the rest are even read from disk.
 
 const SHUTDOWN_LIMIT_MS = 20_000;
 
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const [{ startApp }, { createLogger }] = await Promise.all([import('./app.ts'), import('./logger.ts')]);
   const logger = createLogger(loaded.config.logLevel);
   logger.info({ config: loaded.config }, 'starting Trust Habits');
   const app = await startApp({ ...loaded, logger });
