@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as m20261123T100000 from './20261123T100000-workspaces-and-users.ts';
 import * as m20261123T110000 from './20261123T110000-outbox-and-scheduler.ts';
 import * as m20261123T120000 from './20261123T120000-checkins.ts';
+import * as m20261123T130000 from './20261123T130000-promises.ts';
+import * as m20261123T140000 from './20261123T140000-teams-and-pulse.ts';
 
 // Every migration, by file name. Imported statically so the same list runs under tsx, vitest and
 // any bundler; a test checks it against the folder.
@@ -9,4 +11,6 @@ export const migrations: Record<string, Migration> = {
   '20261123T100000-workspaces-and-users': m20261123T100000,
   '20261123T110000-outbox-and-scheduler': m20261123T110000,
   '20261123T120000-checkins': m20261123T120000,
+  '20261123T130000-promises': m20261123T130000,
+  '20261123T140000-teams-and-pulse': m20261123T140000,
 };

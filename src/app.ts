@@ -17,6 +17,10 @@ import { syncScheduleWithProfile } from './domain/checkins/checkin.service.ts';
 import type { CheckinComposer } from './domain/checkins/ports.ts';
 import { createPgCheckinRepository } from './persistence/pg-checkin.repository.ts';
 import { createCheckinComposer } from './slack/checkin-composer.ts';
+import { createPromisesCheckinSection } from './slack/promise-checkin-section.ts';
+import { createPulseCheckinSection } from './slack/pulse-checkin-section.ts';
+import { PulseCollector } from './domain/pulse/pulse-collector.ts';
+import { createPgPulseRepository } from './persistence/pg-pulse.repository.ts';
 import { createPacedClient, WorkspacePacer } from './slack/paced-client.ts';
 import { createSlackApp, MAX_BODY_BYTES, type SlackRuntime } from './slack/slack-app.ts';
 import { systemClock } from './system-clock.ts';
@@ -74,6 +78,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const schedulerDeps = buildSchedulerDeps({ config, secrets, logger, metrics, db: database.db });
     const kicker = createOutboxKicker(schedulerDeps.dispatcher, logger.child({ subsystem: 'outbox' }));
     stops.push({ name: 'outbox', stop: () => kicker.idle() });
+    // After requests and the scheduler stop, before the database closes: k or more buffered
+    // ratings are written, fewer are given back (their marks removed, so those people may rate again).
+    stops.push({ name: 'pulse', stop: () => schedulerDeps.pulse.shutdown() });
     const checkinSchedules = { checkins: createPgCheckinRepository(database.db), clock };
     const slack = createSlackApp({
       config,
@@ -84,6 +91,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       clock,
       kickOutbox: kicker.kick,
       checkinComposer: schedulerDeps.checkinComposer,
+      pulse: schedulerDeps.pulse,
       onProfileSaved: (profile, previousTz) => syncScheduleWithProfile(checkinSchedules, profile, previousTz),
     });
     const http = createHttpServer({
@@ -133,7 +141,7 @@ export function buildSchedulerDeps(input: {
   logger: Logger;
   metrics: Metrics;
   db: Db;
-}): SchedulerDeps & { checkinComposer: CheckinComposer } {
+}): SchedulerDeps & { checkinComposer: CheckinComposer; pulse: PulseCollector } {
   const { config, secrets, logger, metrics, db } = input;
   const instance = instanceName();
   const token = secrets.botToken;
@@ -148,8 +156,12 @@ export function buildSchedulerDeps(input: {
     instance,
     now: () => new Date(),
   };
-  const checkinComposer = createCheckinComposer(db);
-  const jobs = buildJobs({ db, config, checkinComposer });
+  const pulse = new PulseCollector({ pulse: createPgPulseRepository(db), secret: secrets.pulseSecret });
+  const checkinComposer = createCheckinComposer(db, [
+    createPromisesCheckinSection(db),
+    createPulseCheckinSection(db, pulse),
+  ]);
+  const jobs = buildJobs({ db, config, checkinComposer, clientFor: dispatcher.clientFor, pulse });
   return {
     db,
     logger: logger.child({ subsystem: 'scheduler' }),
@@ -158,5 +170,6 @@ export function buildSchedulerDeps(input: {
     jobs,
     dispatcher,
     checkinComposer,
+    pulse,
   };
 }

@@ -23,6 +23,13 @@ const redactPaths = [
   '*.score',
   'scores',
   '*.scores',
+  '*.*.score',
+  '*.*.scores',
+  // Pulse answers in any shape a caller might pass (the pulse code itself never logs them).
+  'ratings',
+  '*.ratings',
+  'pending',
+  '*.pending',
 ];
 
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
@@ -51,9 +58,11 @@ const boltLevels: Record<string, BoltLogLevel> = {
 export function toBoltLogger(logger: Logger): BoltLogger {
   let child = logger.child({ subsystem: 'bolt' });
   // Bolt logs at debug on every request; build the line only when someone will read it.
-  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    if (child.isLevelEnabled(level)) child[level](joinMessage(msg));
-  };
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (child.isLevelEnabled(level)) child[level](joinMessage(msg));
+    };
   return {
     debug: at('debug'),
     info: at('info'),

@@ -15,6 +15,8 @@ import { SlackEmulator } from '../../test/support/slack-emulator/slack-emulator.
 import { startApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
+import { playPromiseStory } from './demo-promises.ts';
+import { playPulseStory } from './demo-pulse.ts';
 
 // `npm run demo`: the real app on a fresh embedded database, against the local Slack emulator,
 // playing a short story as simulated people and printing what each of them sees.
@@ -89,6 +91,9 @@ try {
 
   heading('3. The App Home');
   await openHome(KARI_ID);
+
+  await playPulseStory({ app, driver, emulator, heading, show });
+  await playPromiseStory({ app, driver, emulator, heading, show });
 
   const errors = emulator.issues('error');
   heading(

@@ -106,7 +106,7 @@ export const en = {
     dateTimeWithYear: 'EEE d MMM yyyy, HH:mm',
   },
   promises: {
-    form: 'Use: `/trust promise @person <what> by <when>` — for example `/trust promise @kari send the Q3 numbers by friday 3pm`',
+    form: 'Use: `/trust promise @person &lt;what&gt; by &lt;when&gt;` — for example `/trust promise @kari send the Q3 numbers by friday 3pm`',
     whenExamples:
       'For _when_, try `friday 3pm`, `tomorrow`, `in 2 days`, `next week`, `on 12 Dec` or `Dec 12 at 9:30`.',
     problems: {
@@ -160,7 +160,13 @@ export const en = {
       overdue: (recipient: string, when: string) =>
         `Your promise to ${recipient} was due ${when}. Mark it kept, pick a new date or release it — a quick word keeps trust.`,
     },
-    buttons: { kept: 'Kept', newDate: 'New date', release: 'Release', confirmKept: 'Mark as kept' },
+    buttons: {
+      kept: 'Kept',
+      newDate: 'New date',
+      release: 'Release',
+      confirmKept: 'Mark as kept',
+      newPromise: 'New promise',
+    },
     list: {
       title: 'Your open promises',
       made: '*You promised*',
@@ -194,8 +200,20 @@ export const en = {
       releaseSubmit: 'Release',
       releaseIntro:
         'Cannot keep it? Saying so now is better than letting it slip. They will get a message, with your note if you write one.',
-      noteLabel: 'Note to them (optional)',
+      noteLabel: 'Note to them',
       notePlaceholder: 'e.g. Priorities changed; Ola takes it from here.',
+    },
+    done: {
+      title: 'Done',
+      close: 'Close',
+      kept: '✅ Marked as kept:',
+      renegotiated: (when: string) => `📅 New due date *${when}*:`,
+      released: 'Released:',
+      told: (person: string) => `I have let ${person} know.`,
+    },
+    checkin: {
+      heading: '*Your promises due this week*',
+      received: '*Promised to you, due this week*',
     },
   },
   checkin: {
@@ -230,6 +248,80 @@ export const en = {
     timeSubmit: 'Save',
     cancel: 'Cancel',
     weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  },
+  teams: {
+    notManager:
+      'Only a manager of this team can do that: a workspace admin, the person who set the team up, or someone they added.',
+    notATeam: 'This channel is not a team yet. A manager can make it one with `/trust team setup`.',
+    alreadyTeam: 'This channel is already a team. Change it with `/trust team settings`.',
+    botNotInChannel:
+      'Trust Habits is not in this channel yet. Add it with `/invite @trusthabits`, then run `/trust team setup` again.',
+    settingsTitle: 'Team settings',
+    setupTitle: 'Set up the team',
+    save: 'Save',
+    cancel: 'Cancel',
+    intro: (channel: string) => `Settings for the team in ${channel}.`,
+    checkinDay: 'Default check-in day',
+    checkinTime: 'Default check-in time',
+    digestEnabled: 'Weekly digest',
+    digestOn: 'Post the weekly digest in the channel',
+    digestDay: 'Digest day',
+    digestTime: 'Digest time',
+    minGroupSize: 'Minimum group size (k)',
+    minGroupSizeHint: 'Pulse results need at least this many people. Never below 3.',
+    minGroupSizeTooSmall: 'Use 3 or more: with fewer people, a result could reveal how one person rated.',
+    language: 'Team language',
+    timeZone: 'Team time zone',
+    timeZoneHint: 'An IANA zone such as Europe/Oslo. Pulse rounds follow weeks in this zone.',
+    invalidZone: 'That is not a time zone we know. Try something like Europe/Oslo.',
+    invalidTime: 'Use a time like 09:00.',
+    setUp: (channel: string, members: number) =>
+      `${channel} is now a team with ${members} ${members === 1 ? 'member' : 'members'}. Change it any time with \`/trust team settings\`.`,
+    saved: (channel: string) => `Settings for ${channel} are saved.`,
+    managerUsage: 'Name one person: `/trust team managers add @person`.',
+    managerAdded: (person: string, channel: string) => `${person} now manages ${channel}.`,
+    managerNotPerson: 'Only a person can manage a team, not a bot or a deactivated account.',
+    removeConfirmText: (channel: string) =>
+      `Remove the team in ${channel}? Its settings and members are deleted. Past pulse results are deleted too.`,
+    removeButton: 'Remove team',
+    removeConfirmTitle: 'Remove this team?',
+    removeConfirm: 'Remove',
+    removeDeny: 'Keep it',
+    removed: (channel: string) => `${channel} is no longer a team.`,
+  },
+  pulse: {
+    title: 'Team trust pulse',
+    submit: 'Send',
+    cancel: 'Cancel',
+    close: 'Close',
+    intro: (channel: string) => `How is trust in ${channel} this week?`,
+    anonymous:
+      'Your answers are anonymous: they are stored only as counts, never with your name or the time, and cannot be changed afterwards.',
+    statements: {
+      credibility: 'People in this team know what they are talking about, and say so honestly.',
+      reliability: 'When someone in this team says they will do something, it gets done.',
+      intimacy: 'I can raise a worry or a mistake in this team without fearing how it is used.',
+      selfOrientation: 'People in this team mostly look after their own interests.',
+    },
+    scale: ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'],
+    thanks: 'Thank you. Your answers are counted anonymously.',
+    alreadyRated: 'You have already rated this team this week. Thank you.',
+    roundClosed: 'This week’s round has closed. The next one opens on Monday.',
+    notMember: 'You can only rate teams you are a member of.',
+    notOffered: (channel: string, k: number) =>
+      `The pulse for ${channel} needs at least ${k} members, so it is not offered yet.`,
+    noTeam: 'You are not in a team with a pulse yet.',
+    nothingToRate: 'You have rated all your teams this week. Thank you.',
+    checkinHeading: '*Team trust*',
+    checkinPrompt: (channel: string) => `How is trust in ${channel} this week? It takes a minute.`,
+    rateButton: 'Rate team trust (anonymous)',
+    resultTitle: (channel: string, week: string) => `Team trust in ${channel}, week ${week}`,
+    resultLine: (index: string, change: string) => `Trust index *${index}*${change}`,
+    parts: (c: string, r: string, i: string, s: string) =>
+      `Credibility ${c} · Reliability ${r} · Intimacy ${i} · Self-orientation ${s}`,
+    respondents: (respondents: number, members: number) => `${respondents} of ${members} responded.`,
+    notEnough: (respondents: number, k: number) =>
+      `Not enough responses: ${respondents} responded, at least ${k} are needed to show a result.`,
   },
 };
 

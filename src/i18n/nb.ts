@@ -100,7 +100,7 @@ export const nb: Messages = {
     dateTimeWithYear: 'EEE d. MMM yyyy, HH:mm',
   },
   promises: {
-    form: 'Skriv: `/trust promise @person <hva> innen <når>` — for eksempel `/trust promise @kari sende tallene for 3. kvartal innen fredag kl 15` («by» går også).',
+    form: 'Skriv: `/trust promise @person &lt;hva&gt; innen &lt;når&gt;` — for eksempel `/trust promise @kari sende tallene for 3. kvartal innen fredag kl 15` («by» går også).',
     whenExamples:
       'Som _når_ kan du skrive for eksempel `fredag kl 15`, `i morgen`, `om 3 dager`, `neste uke` eller `12. desember`.',
     problems: {
@@ -157,6 +157,7 @@ export const nb: Messages = {
       newDate: 'Ny frist',
       release: 'Trekk tilbake',
       confirmKept: 'Marker som holdt',
+      newPromise: 'Nytt løfte',
     },
     list: {
       title: 'Dine åpne løfter',
@@ -191,8 +192,20 @@ export const nb: Messages = {
       releaseSubmit: 'Trekk tilbake',
       releaseIntro:
         'Klarer du det ikke? Det er bedre å si fra nå enn å la det skli. Mottakeren får beskjed, med meldingen din hvis du skriver en.',
-      noteLabel: 'Melding til mottakeren (valgfritt)',
+      noteLabel: 'Melding til mottakeren',
       notePlaceholder: 'f.eks. Prioriteringene er endret; Ola tar over.',
+    },
+    done: {
+      title: 'Ferdig',
+      close: 'Lukk',
+      kept: '✅ Markert som holdt:',
+      renegotiated: (when) => `📅 Ny frist *${when}*:`,
+      released: 'Trukket tilbake:',
+      told: (person) => `Jeg har gitt beskjed til ${person}.`,
+    },
+    checkin: {
+      heading: '*Løftene dine med frist denne uken*',
+      received: '*Lovet deg, med frist denne uken*',
     },
   },
   checkin: {
@@ -227,5 +240,81 @@ export const nb: Messages = {
     timeSubmit: 'Lagre',
     cancel: 'Avbryt',
     weekdays: ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'],
+  },
+  teams: {
+    notManager:
+      'Bare en leder for teamet kan gjøre det: en administrator i arbeidsområdet, den som opprettet teamet, eller noen de har lagt til.',
+    notATeam:
+      'Denne kanalen er ikke et team ennå. En leder kan gjøre den til et team med `/trust team setup`.',
+    alreadyTeam: 'Denne kanalen er allerede et team. Endre det med `/trust team settings`.',
+    botNotInChannel:
+      'Trust Habits er ikke med i denne kanalen ennå. Legg den til med `/invite @trusthabits`, og kjør `/trust team setup` igjen.',
+    settingsTitle: 'Teaminnstillinger',
+    setupTitle: 'Opprett teamet',
+    save: 'Lagre',
+    cancel: 'Avbryt',
+    intro: (channel) => `Innstillinger for teamet i ${channel}.`,
+    checkinDay: 'Standard dag for innsjekk',
+    checkinTime: 'Standard tid for innsjekk',
+    digestEnabled: 'Ukentlig oppsummering',
+    digestOn: 'Publiser den ukentlige oppsummeringen i kanalen',
+    digestDay: 'Dag for oppsummering',
+    digestTime: 'Tid for oppsummering',
+    minGroupSize: 'Minste gruppestørrelse (k)',
+    minGroupSizeHint: 'Resultater fra pulsen krever minst så mange personer. Aldri under 3.',
+    minGroupSizeTooSmall:
+      'Bruk 3 eller flere: med færre personer kan et resultat avsløre hva én person svarte.',
+    language: 'Teamets språk',
+    timeZone: 'Teamets tidssone',
+    timeZoneHint: 'En IANA-sone som Europe/Oslo. Pulsrundene følger ukene i denne sonen.',
+    invalidZone: 'Den tidssonen kjenner vi ikke. Prøv for eksempel Europe/Oslo.',
+    invalidTime: 'Bruk et klokkeslett som 09:00.',
+    setUp: (channel, members) =>
+      `${channel} er nå et team med ${members} ${members === 1 ? 'medlem' : 'medlemmer'}. Endre det når du vil med \`/trust team settings\`.`,
+    saved: (channel) => `Innstillingene for ${channel} er lagret.`,
+    managerUsage: 'Nevn én person: `/trust team managers add @person`.',
+    managerAdded: (person, channel) => `${person} er nå leder for ${channel}.`,
+    managerNotPerson: 'Bare en person kan lede et team, ikke en bot eller en deaktivert konto.',
+    removeConfirmText: (channel) =>
+      `Fjerne teamet i ${channel}? Innstillingene og medlemmene slettes, og det samme gjør tidligere pulsresultater.`,
+    removeButton: 'Fjern teamet',
+    removeConfirmTitle: 'Fjerne dette teamet?',
+    removeConfirm: 'Fjern',
+    removeDeny: 'Behold det',
+    removed: (channel) => `${channel} er ikke lenger et team.`,
+  },
+  pulse: {
+    title: 'Tillitspuls for teamet',
+    submit: 'Send',
+    cancel: 'Avbryt',
+    close: 'Lukk',
+    intro: (channel) => `Hvordan står det til med tilliten i ${channel} denne uken?`,
+    anonymous:
+      'Svarene dine er anonyme: de lagres bare som antall, aldri med navnet ditt eller tidspunktet, og kan ikke endres etterpå.',
+    statements: {
+      credibility: 'Folk i dette teamet vet hva de snakker om, og sier det ærlig.',
+      reliability: 'Når noen i dette teamet sier de skal gjøre noe, blir det gjort.',
+      intimacy:
+        'Jeg kan ta opp en bekymring eller en feil i dette teamet uten å frykte hvordan det blir brukt.',
+      selfOrientation: 'Folk i dette teamet passer mest på sine egne interesser.',
+    },
+    scale: ['Helt uenig', 'Uenig', 'Verken eller', 'Enig', 'Helt enig'],
+    thanks: 'Takk. Svarene dine telles anonymt.',
+    alreadyRated: 'Du har allerede vurdert dette teamet denne uken. Takk.',
+    roundClosed: 'Ukens runde er avsluttet. Den neste åpner på mandag.',
+    notMember: 'Du kan bare vurdere team du er medlem av.',
+    notOffered: (channel, k) => `Pulsen for ${channel} krever minst ${k} medlemmer, så den tilbys ikke ennå.`,
+    noTeam: 'Du er ikke med i et team med puls ennå.',
+    nothingToRate: 'Du har vurdert alle teamene dine denne uken. Takk.',
+    checkinHeading: '*Tillit i teamet*',
+    checkinPrompt: (channel) =>
+      `Hvordan står det til med tilliten i ${channel} denne uken? Det tar ett minutt.`,
+    rateButton: 'Vurder tilliten i teamet (anonymt)',
+    resultTitle: (channel, week) => `Tillit i ${channel}, uke ${week}`,
+    resultLine: (index, change) => `Tillitsindeks *${index}*${change}`,
+    parts: (c, r, i, s) => `Troverdighet ${c} · Pålitelighet ${r} · Nærhet ${i} · Egeninteresse ${s}`,
+    respondents: (respondents, members) => `${respondents} av ${members} svarte.`,
+    notEnough: (respondents, k) =>
+      `For få svar: ${respondents} svarte, og det trengs minst ${k} for å vise et resultat.`,
   },
 };

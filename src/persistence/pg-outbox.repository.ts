@@ -66,16 +66,17 @@ export async function claimOutboxBatch(
         .select('id')
         .where('status', '=', 'pending')
         .where('available_at', '<=', options.now)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('workspaces')
-                .select('workspaces.id')
-                .whereRef('workspaces.id', '=', 'outbox.workspace_id')
-                .where('workspaces.sending_stopped_at', 'is not', null),
-            ),
-          ),
+        // NOT IN, not NOT EXISTS: PostgreSQL turns NOT EXISTS into an anti-join that, once the
+        // outbox is analyzed, it estimates at ~1 row, and then seq-scans and sorts every pending
+        // message on each claim (7 ms at 10k pending, 15 ms at 30k). NOT IN stays a hashed filter
+        // on the pending index. workspaces.id is a primary key, so NULLs cannot change the answer.
+        .where(
+          'outbox.workspace_id',
+          'not in',
+          db
+            .selectFrom('workspaces')
+            .select('workspaces.id')
+            .where('workspaces.sending_stopped_at', 'is not', null),
         )
         .orderBy('available_at')
         .orderBy('id')

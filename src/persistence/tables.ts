@@ -93,6 +93,86 @@ export interface CheckinsTable {
   created_at: CreatedAt;
 }
 
+export type PromiseStateColumn = 'open' | 'kept' | 'renegotiated' | 'released' | 'missed';
+export type PromiseStepColumn = 'midpoint' | 'day_before' | 'due' | 'overdue' | 'missed';
+
+export interface PromisesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  owner_id: string;
+  recipient_id: string | null;
+  text: string;
+  due_at: Date;
+  state: PromiseStateColumn;
+  created_at: Date;
+  kept_at: Date | null;
+  kept_by: 'owner' | 'recipient' | null;
+  released_at: Date | null;
+  release_note: string | null;
+  /** Read as parsed JSON; written as a JSON string. */
+  due_changes: ColumnType<unknown, string | undefined, string>;
+  next_reminder_at: Date | null;
+  next_reminder_kind: PromiseStepColumn | null;
+  updated_at: UpdatedAt;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  channel_id: string;
+  created_by: string;
+  time_zone: string;
+  language: 'en' | 'nb';
+  min_group_size: number;
+  checkin_weekday: number;
+  checkin_time: string;
+  digest_enabled: boolean;
+  digest_weekday: number;
+  digest_time: string;
+  members_synced_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface TeamManagersTable {
+  team_id: string;
+  user_id: string;
+  granted_by: string;
+}
+
+/** A pulse round: one team, one ISO week. No user id, no timestamp. */
+export interface PulseRoundsTable {
+  team_id: string;
+  week_year: number;
+  week_number: number;
+  closed: boolean;
+  respondents: number | null;
+  members: number | null;
+}
+
+/** Anonymous ratings as counts per (team, round, item, score); nothing else. */
+export interface PulseTalliesTable {
+  team_id: string;
+  week_year: number;
+  week_number: number;
+  item: number;
+  score: number;
+  count: number;
+}
+
+/** Keyed hashes of who rated an open round; deleted when it closes. */
+export interface PulseParticipationTable {
+  team_id: string;
+  week_year: number;
+  week_number: number;
+  mark: Uint8Array;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -101,6 +181,13 @@ export interface Database {
   tick_claims: TickClaimsTable;
   checkin_schedules: CheckinSchedulesTable;
   checkins: CheckinsTable;
+  promises: PromisesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  team_managers: TeamManagersTable;
+  pulse_rounds: PulseRoundsTable;
+  pulse_tallies: PulseTalliesTable;
+  pulse_participation: PulseParticipationTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -32,3 +32,12 @@ export const checkinBlockIds = {
 } as const;
 
 export { promiseActionIds, promiseBlockIds, promiseCallbackIds } from './promise-ids.ts';
+export {
+  pulseActionIds,
+  pulseBlockIds,
+  pulseCallbackIds,
+  teamActionIds,
+  teamBlockIds,
+  teamCallbackIds,
+  teamEvents,
+} from './team-ids.ts';

@@ -4,6 +4,8 @@ export const promiseActionIds = {
   kept: 'promise_kept',
   newDate: 'promise_new_date',
   release: 'promise_release',
+  /** "New promise" on the App Home: opens the create modal. */
+  create: 'promise_create',
 } as const;
 
 export const promiseCallbackIds = {
@@ -20,3 +22,8 @@ export const promiseBlockIds = {
   dueTime: 'promise_due_time',
   note: 'promise_note',
 } as const;
+
+/** The block holding a promise's buttons; one per promise, so a list of several stays unique. */
+export function promiseButtonsBlockId(promiseId: string): string {
+  return `promise_buttons:${promiseId}`;
+}

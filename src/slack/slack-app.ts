@@ -24,6 +24,12 @@ import { registerAppHomeOpened } from './listeners/events/app-home-opened.event.
 import { registerUninstall } from './listeners/events/uninstall.event.ts';
 import { registerUserChange } from './listeners/events/user-change.event.ts';
 import { registerCheckinListeners } from './listeners/checkins/index.ts';
+import { registerPromiseListeners } from './listeners/promises/index.ts';
+import { registerTeamListeners } from './listeners/teams/index.ts';
+import { registerPulseListeners } from './listeners/pulse/index.ts';
+import { PulseCollector } from '../domain/pulse/pulse-collector.ts';
+import { createPgPulseRepository } from '../persistence/pg-pulse.repository.ts';
+import { createSlackChannelDirectory } from './slack-channel-directory.ts';
 import type { SubcommandHandlers } from './listeners/commands/subcommand.ts';
 import type { ListenerDeps } from './listeners/listener-deps.ts';
 import { type ListenerInventory, ListenerRegistrar } from './listeners/registrar.ts';
@@ -44,6 +50,8 @@ export interface SlackAppDeps {
   checkinComposer: CheckinComposer;
   /** Reacts to saved Slack profiles (the check-in schedule follows a person's time zone). */
   onProfileSaved?: UserServiceDeps['onProfileSaved'];
+  /** The process's pulse collector, shared with the round-closing job (one is made if absent). */
+  pulse?: PulseCollector;
 }
 
 export type { ListenerInventory };
@@ -90,23 +98,28 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
   });
 
   const clientFor = async (_workspaceId: string) => botClient;
+  const users: UserServiceDeps = {
+    users: createCachedUserRepository(createPgUserRepository(deps.db), {
+      ttlMs: 60_000,
+      maxEntries: 10_000,
+    }),
+    slack: createSlackUserSource(clientFor),
+    clock: deps.clock,
+    ...(deps.onProfileSaved ? { onProfileSaved: deps.onProfileSaved } : {}),
+  };
   const listenerDeps: ListenerDeps = {
     logger: logger.child({ subsystem: 'listeners' }),
     clock: deps.clock,
     db: deps.db,
-    users: {
-      users: createCachedUserRepository(createPgUserRepository(deps.db), {
-        ttlMs: 60_000,
-        maxEntries: 10_000,
-      }),
-      slack: createSlackUserSource(clientFor),
-      clock: deps.clock,
-      ...(deps.onProfileSaved ? { onProfileSaved: deps.onProfileSaved } : {}),
-    },
+    users,
     outbox: createPgOutbox(deps.db),
     kickOutbox: deps.kickOutbox,
     checkinComposer: deps.checkinComposer,
     settings: { catchUpMs: config.catchUpMs, minGroupSize: config.minGroupSize },
+    channels: createSlackChannelDirectory(clientFor, users),
+    pulse:
+      deps.pulse ??
+      new PulseCollector({ pulse: createPgPulseRepository(deps.db), secret: secrets.pulseSecret }),
   };
 
   installMiddleware(app, deps);
@@ -161,6 +174,9 @@ function registerListeners(app: App, deps: ListenerDeps): ListenerInventory {
   // Each feature registers its actions and views and hands back the subcommands it answers.
   const subcommands: SubcommandHandlers = {
     ...registerCheckinListeners(registrar, deps),
+    ...registerPromiseListeners(registrar, deps),
+    ...registerTeamListeners(registrar, deps),
+    ...registerPulseListeners(registrar, deps),
   };
   registerTrustCommand(registrar, deps, subcommands);
   registerAppHomeOpened(registrar, deps);

@@ -88,8 +88,10 @@ describe('manifest.yml', () => {
 
   it('asks for the scopes the features need and no more', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'channels:read',
       'chat:write',
       'commands',
+      'groups:read',
       'im:write',
       'users:read',
     ]);

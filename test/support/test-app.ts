@@ -28,6 +28,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Point the app at an address where no Slack answers. */
   slackUnreachable?: boolean;
+  /** Where the app's JSON log lines go (tests that read the logs); stdout otherwise. */
+  logDestination?: { write(line: string): void };
 }
 
 /**
@@ -52,7 +54,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   };
   const { config, secrets } = parseConfig(env);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, options.logDestination);
   const boot = () =>
     startApp({ config, secrets, logger, database, ...(options.clock ? { clock: options.clock } : {}) });
   let app = await boot();

@@ -1,4 +1,5 @@
-import type { DueChange, PromiseState, TrustPromise } from './promise.ts';
+import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
+import type { PromiseState, ReminderKind, ScheduledStep, TrustPromise } from './promise.ts';
 
 export interface NewPromiseRecord {
   workspaceId: string;
@@ -9,9 +10,16 @@ export interface NewPromiseRecord {
   createdAt: Date;
 }
 
+/**
+ * The messages that go with a change, composed from the promise as saved. The repository runs it
+ * inside the change's transaction, so it must do no I/O: a change and its messages are saved
+ * together or not at all.
+ */
+export type ComposeMessages = (promise: TrustPromise) => OutgoingMessage[];
+
 export interface PromiseRepository {
-  /** Stores a new `open` promise with no due changes; the repository assigns the id. */
-  create(promise: NewPromiseRecord): Promise<TrustPromise>;
+  /** Stores a new `open` promise with no due changes (the repository assigns the id) and its messages. */
+  create(promise: NewPromiseRecord, messages: ComposeMessages): Promise<TrustPromise>;
   /** Looks only inside the workspace: an id from another workspace is not found. */
   find(workspaceId: string, id: string): Promise<TrustPromise | undefined>;
   /** Open and renegotiated promises the person made or received. */
@@ -22,19 +30,47 @@ export interface PromiseRepository {
    */
   listOwnedSince(workspaceId: string, ownerIds: readonly string[], since: Date): Promise<TrustPromise[]>;
   /**
-   * Stores a transition (state, due date, kept and released fields, appended due changes) only if
-   * the stored promise still has the `expected` state and due date. False when another request got
-   * there first, so a double click or a race never applies twice.
+   * Stores a transition (state, due date, kept and released fields, appended due changes) and its
+   * messages only if the stored promise still has the `expected` state and due date. False when
+   * another request got there first, so a double click or a race never applies twice.
    */
-  saveTransition(next: TrustPromise, expected: { state: PromiseState; dueAt: Date }): Promise<boolean>;
+  saveTransition(
+    next: TrustPromise,
+    expected: { state: PromiseState; dueAt: Date },
+    messages: ComposeMessages,
+  ): Promise<boolean>;
 }
 
-/** Direct messages about a promise, queued through the outbox by the adapter. */
+/** An active promise whose stored next step (reminder or `missed`) has come. */
+export interface DueStep {
+  promise: TrustPromise;
+  step: ScheduledStep;
+}
+
+export interface PromiseScheduleRepository {
+  /** Promises whose next step is at or before `now`, earliest first. */
+  findDueSteps(now: Date, limit: number): Promise<DueStep[]>;
+  /**
+   * In one transaction: moves the promise from the `from` step to `next` (none: no more steps),
+   * to `state`, and queues `messages`, only if neither the promise nor its next step changed since
+   * it was read. False otherwise (the owner acted meanwhile), and nothing is queued.
+   */
+  advance(input: {
+    promise: TrustPromise;
+    from: ScheduledStep;
+    next: ScheduledStep | undefined;
+    state: PromiseState;
+    messages: OutgoingMessage[];
+  }): Promise<boolean>;
+}
+
+export type PromiseNotice = 'made' | 'renegotiated' | 'released' | 'kept' | ReminderKind;
+
+/** Direct messages about a promise, queued through the outbox by the repository. */
 export interface PromiseNotifications {
-  /** Tells the recipient they were promised something. */
-  tellMade(promise: TrustPromise): Promise<void>;
-  tellRenegotiated(promise: TrustPromise, change: DueChange): Promise<void>;
-  tellReleased(promise: TrustPromise): Promise<void>;
-  /** Tells the other side: the recipient when the owner kept it, the owner when the recipient confirmed it. */
-  tellKept(promise: TrustPromise): Promise<void>;
+  /**
+   * Prepares a message about a promise for `readerId`. Their language and time zone are looked up
+   * now (this may ask Slack), so that composing it later, inside a transaction, needs no I/O.
+   */
+  prepare(notice: PromiseNotice, workspaceId: string, readerId: string): Promise<ComposeMessages>;
 }

@@ -1,8 +1,9 @@
 import type { Clock } from '../clock.ts';
-import type { PromiseNotifications, PromiseRepository } from './ports.ts';
+import type { ComposeMessages, PromiseNotice, PromiseNotifications, PromiseRepository } from './ports.ts';
 import {
   countTeamPromises,
   KEEP_RATE_WINDOW_MS,
+  ownerActionError,
   type KeepRate,
   keep,
   keepRate,
@@ -42,22 +43,23 @@ export async function createPromise(
   const now = deps.clock.now();
   const errors = validateNewPromise({ ...input, now });
   if (errors.length > 0 || input.recipientId === null) return { ok: false, errors };
-  const promise = await deps.promises.create({
-    workspaceId: input.workspaceId,
-    ownerId: input.ownerId,
-    recipientId: input.recipientId,
-    text: input.text.trim(),
-    dueAt: input.dueAt,
-    createdAt: now,
-  });
-  await deps.notifications.tellMade(promise);
+  const tellRecipient = await deps.notifications.prepare('made', input.workspaceId, input.recipientId);
+  const promise = await deps.promises.create(
+    {
+      workspaceId: input.workspaceId,
+      ownerId: input.ownerId,
+      recipientId: input.recipientId,
+      text: input.text.trim(),
+      dueAt: input.dueAt,
+      createdAt: now,
+    },
+    tellRecipient,
+  );
   return { ok: true, promise };
 }
 
 export async function keepPromise(deps: PromiseServiceDeps, action: PromiseAction): Promise<ActionOutcome> {
-  const outcome = await act(deps, action, (promise, now) => keep(promise, action.actorId, now));
-  if (outcome.ok && otherSide(outcome.promise) !== null) await deps.notifications.tellKept(outcome.promise);
-  return outcome;
+  return act(deps, action, 'kept', (promise, now) => keep(promise, action.actorId, now));
 }
 
 export async function renegotiatePromise(
@@ -66,14 +68,9 @@ export async function renegotiatePromise(
   change: { dueAt: Date; note: string | null },
 ): Promise<ActionOutcome> {
   const note = cleanNote(change.note);
-  const outcome = await act(deps, action, (promise, now) =>
+  return act(deps, action, 'renegotiated', (promise, now) =>
     renegotiate(promise, action.actorId, { dueAt: change.dueAt, note, now }),
   );
-  const latest = outcome.ok ? outcome.promise.dueChanges.at(-1) : undefined;
-  if (outcome.ok && latest && outcome.promise.recipientId !== null) {
-    await deps.notifications.tellRenegotiated(outcome.promise, latest);
-  }
-  return outcome;
 }
 
 export async function releasePromise(
@@ -81,12 +78,23 @@ export async function releasePromise(
   action: PromiseAction,
   note: string | null,
 ): Promise<ActionOutcome> {
-  const outcome = await act(deps, action, (promise, now) =>
+  return act(deps, action, 'released', (promise, now) =>
     release(promise, action.actorId, cleanNote(note), now),
   );
-  if (outcome.ok && outcome.promise.recipientId !== null)
-    await deps.notifications.tellReleased(outcome.promise);
-  return outcome;
+}
+
+/**
+ * The promise its owner wants to give a new date or release, before the modal opens: anyone
+ * else, or a closed promise, is refused now rather than after filling in the form.
+ */
+export async function findForOwnerAction(
+  deps: Pick<PromiseServiceDeps, 'promises'>,
+  action: PromiseAction,
+): Promise<ActionOutcome> {
+  const promise = await deps.promises.find(action.workspaceId, action.promiseId);
+  if (!promise) return { ok: false, error: 'not_found' };
+  const error = ownerActionError(promise, action.actorId);
+  return error ? { ok: false, error } : { ok: true, promise };
 }
 
 export interface MyPromises {
@@ -127,13 +135,15 @@ export async function teamPromiseCounts(
 }
 
 /**
- * Applies a transition with an optimistic check. When another request changed the promise first,
- * the transition is judged once more against what is stored now, so a double click on "Kept"
- * answers `already_kept` instead of keeping it twice.
+ * Applies a transition with an optimistic check, together with the message to the other person.
+ * When another request changed the promise first, the transition is judged once more against
+ * what is stored now, so a double click on "Kept" answers `already_kept` instead of keeping it
+ * (and telling) twice.
  */
 async function act(
   deps: PromiseServiceDeps,
   action: PromiseAction,
+  notice: PromiseNotice,
   transition: (promise: TrustPromise, now: Date) => Transition,
 ): Promise<ActionOutcome> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -141,18 +151,54 @@ async function act(
     if (!current) return { ok: false, error: 'not_found' };
     const result = transition(current, deps.clock.now());
     if (!result.ok) return result;
+    const reader = whoToTell(result.promise);
+    const messages: ComposeMessages =
+      reader === null ? () => [] : await deps.notifications.prepare(notice, action.workspaceId, reader);
     const expected = { state: current.state, dueAt: current.dueAt };
-    if (await deps.promises.saveTransition(result.promise, expected)) return result;
+    if (await deps.promises.saveTransition(result.promise, expected, messages)) return result;
   }
   return { ok: false, error: 'conflict' };
 }
 
-/** The person to tell that a promise was kept: whoever did not confirm it. */
-function otherSide(promise: TrustPromise): string | null {
+/**
+ * Who hears about a change: the recipient (null once they used forget-me), except that an owner
+ * hears when the recipient confirmed it kept.
+ */
+function whoToTell(promise: TrustPromise): string | null {
   return promise.keptBy === 'recipient' ? promise.ownerId : promise.recipientId;
 }
 
 function cleanNote(note: string | null): string | null {
   const trimmed = note?.trim() ?? '';
   return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * The outbox key of a message about a promise: once per promise for made, kept and released;
+ * once per new date for renegotiated; and for a reminder, once per kind and due date it is about,
+ * so a new date restarts the reminders under new keys while an old one never fires twice. The
+ * revision tells apart a date moved away and back again.
+ */
+export function promiseMessageKey(notice: PromiseNotice, promise: TrustPromise): string {
+  const base = `promise:${promise.workspaceId}:${promise.id}:${notice}`;
+  const revision = promise.dueChanges.length;
+  if (notice === 'made' || notice === 'kept' || notice === 'released') return base;
+  if (notice === 'renegotiated') return `${base}:r${revision}`;
+  return `${base}:${promise.dueAt.toISOString()}:r${revision}`;
+}
+
+/** Open promises due before `until` (overdue ones included), made and received, soonest first. */
+export async function listMyPromisesDueBy(
+  deps: Pick<PromiseServiceDeps, 'promises'>,
+  workspaceId: string,
+  userId: string,
+  until: Date,
+): Promise<Pick<MyPromises, 'made' | 'received'>> {
+  const due = (await deps.promises.listActiveFor(workspaceId, userId))
+    .filter((p) => p.dueAt.getTime() < until.getTime())
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  return {
+    made: due.filter((p) => p.ownerId === userId),
+    received: due.filter((p) => p.recipientId === userId),
+  };
 }

@@ -122,9 +122,8 @@ export function renegotiate(
   actorId: string,
   change: { dueAt: Date; note: string | null; now: Date },
 ): Transition {
-  if (actorId !== promise.ownerId) return refuse('not_owner');
-  const closed = closedError(promise);
-  if (closed) return refuse(closed);
+  const notAllowed = ownerActionError(promise, actorId);
+  if (notAllowed) return refuse(notAllowed);
   if (change.dueAt.getTime() === promise.dueAt.getTime()) return refuse('due_unchanged');
   const dueError = validateDue(change.dueAt, change.now);
   if (dueError) return refuse(dueError);
@@ -139,9 +138,8 @@ export function renegotiate(
 }
 
 export function release(promise: TrustPromise, actorId: string, note: string | null, now: Date): Transition {
-  if (actorId !== promise.ownerId) return refuse('not_owner');
-  const closed = closedError(promise);
-  if (closed) return refuse(closed);
+  const notAllowed = ownerActionError(promise, actorId);
+  if (notAllowed) return refuse(notAllowed);
   if (note !== null && textLength(note) > MAX_TEXT_LENGTH) return refuse('note_too_long');
   return accept({ ...promise, state: 'released', releasedAt: now, releaseNote: note });
 }
@@ -150,6 +148,12 @@ export function release(promise: TrustPromise, actorId: string, note: string | n
 export function markMissed(promise: TrustPromise, now: Date): TrustPromise | undefined {
   if (!isActive(promise) || now.getTime() < promise.dueAt.getTime() + MISSED_AFTER_MS) return undefined;
   return { ...promise, state: 'missed' };
+}
+
+/** Why `actorId` may not give a new date to, or release, this promise; undefined when they may. */
+export function ownerActionError(promise: TrustPromise, actorId: string): TransitionError | undefined {
+  if (actorId !== promise.ownerId) return 'not_owner';
+  return closedError(promise);
 }
 
 function roleOf(promise: TrustPromise, actorId: string): 'owner' | 'recipient' | undefined {
@@ -199,6 +203,30 @@ export function reminderSchedule(promise: TrustPromise): ScheduledStep[] {
   steps.push({ kind: 'overdue', at: new Date(due + DAY_MS) });
   steps.push({ kind: 'missed', at: new Date(due + MISSED_AFTER_MS) });
   return steps;
+}
+
+/**
+ * What is due for an active promise at `now`: the latest step that has come (earlier ones it
+ * supersedes, e.g. after downtime, are not sent), and the step after it.
+ */
+export function dueStep(
+  promise: TrustPromise,
+  now: Date,
+): { step: ScheduledStep | undefined; next: ScheduledStep | undefined } {
+  const steps = reminderSchedule(promise);
+  return {
+    step: steps.filter((s) => s.at.getTime() <= now.getTime()).at(-1),
+    next: steps.find((s) => s.at.getTime() > now.getTime()),
+  };
+}
+
+/**
+ * A reminder more than the catch-up window late (the service was down) is skipped rather than
+ * sent out of context. The overdue reminder is the exception: it stays true until the promise is
+ * missed, and it is the owner's last nudge.
+ */
+export function isTooLateToRemind(step: ScheduledStep, now: Date, catchUpMs: number): boolean {
+  return step.kind !== 'overdue' && now.getTime() - step.at.getTime() > catchUpMs;
 }
 
 // ---- keep rate --------------------------------------------------------------------------------

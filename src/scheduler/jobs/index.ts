@@ -1,16 +1,32 @@
+import type { webApi } from '@slack/bolt';
 import type { AppConfig } from '../../config.ts';
 import type { CheckinComposer } from '../../domain/checkins/ports.ts';
 import type { Db } from '../../persistence/database.ts';
+import type { PulseCollector } from '../../domain/pulse/pulse-collector.ts';
 import type { Job } from '../scheduler.ts';
 import { createCheckinsJob } from './checkins.job.ts';
+import { createProfileRefreshJob } from './profile-refresh.job.ts';
+import { createPromiseRemindersJob } from './promise-reminders.job.ts';
+import { createPulseRoundsJob } from './pulse-rounds.job.ts';
+import { createTeamMembersJob } from './team-members.job.ts';
 
 export interface JobDeps {
   db: Db;
   config: AppConfig;
   checkinComposer: CheckinComposer;
+  /** A Slack client for a workspace (jobs that read from Slack, e.g. profile refresh). */
+  clientFor(workspaceId: string): Promise<webApi.WebClient>;
+  /** This process's pulse buffer: a round's close writes what it still holds. */
+  pulse: PulseCollector;
 }
 
 /** Every job the minute tick runs, in order. Features add theirs here. */
 export function buildJobs(deps: JobDeps): Job[] {
-  return [createCheckinsJob(deps)];
+  return [
+    createProfileRefreshJob(deps),
+    createCheckinsJob(deps),
+    createPromiseRemindersJob(deps),
+    createPulseRoundsJob(deps),
+    createTeamMembersJob(deps),
+  ];
 }

@@ -4,6 +4,8 @@ import type { UserServiceDeps } from '../../domain/users/user.service.ts';
 import type { Logger } from '../../logger.ts';
 import type { OutboxPort } from '../../domain/outbox/outgoing-message.ts';
 import type { Db } from '../../persistence/database.ts';
+import type { ChannelDirectory } from '../../domain/teams/ports.ts';
+import type { PulseCollector } from '../../domain/pulse/pulse-collector.ts';
 
 /** What listeners may use: domain services and a logger, never config or secrets. */
 export interface ListenerDeps {
@@ -17,4 +19,8 @@ export interface ListenerDeps {
   /** Builds a person's weekly check-in (features add sections to it). */
   checkinComposer: CheckinComposer;
   settings: { catchUpMs: number; minGroupSize: number };
+  /** Team channels' membership as Slack lists it (people only). */
+  channels: ChannelDirectory;
+  /** Anonymous pulse ratings: one per person per round, written only as counts in batches of k. */
+  pulse: PulseCollector;
 }

@@ -14,7 +14,12 @@ import type { Messages } from '../../i18n/en.ts';
 import { type Audience, formatDateTime, formatZone } from '../../i18n/format-date.ts';
 import { messages } from '../../i18n/index.ts';
 import { escapeMrkdwn, plain } from '../mrkdwn.ts';
-import { promiseActionIds, promiseBlockIds, promiseCallbackIds } from '../promise-ids.ts';
+import {
+  promiseActionIds,
+  promiseBlockIds,
+  promiseButtonsBlockId,
+  promiseCallbackIds,
+} from '../promise-ids.ts';
 import type { SlackMessage } from './help.view.ts';
 
 const MAX_MESSAGE_BLOCKS = 50;
@@ -63,7 +68,11 @@ export function buildMadeNotice(a: Audience, promise: TrustPromise): SlackMessag
       `${n.made(who(promise.ownerId, m))}\n${quote(promise.text)}\n${n.due(formatDateTime(promise.dueAt, a))}`,
     ),
     context(n.confirmHint),
-    { type: 'actions', elements: [confirmKeptButton(m, promise)] },
+    {
+      type: 'actions',
+      block_id: promiseButtonsBlockId(promise.id),
+      elements: [confirmKeptButton(m, promise)],
+    },
   ]);
 }
 
@@ -118,25 +127,9 @@ export function buildPromiseList(a: Audience, mine: MyPromises): SlackMessage {
   }
   blocks.push(context(rate));
 
-  const dueLine = (p: TrustPromise) =>
-    p.dueAt <= a.now ? `${formatDateTime(p.dueAt, a)} · ${l.overdue}` : formatDateTime(p.dueAt, a);
   const groups = [
-    {
-      heading: l.made,
-      items: mine.made.map((p): KnownBlock[] => [
-        section(`${quote(p.text)}\n${l.to(who(p.recipientId, m), dueLine(p))}`),
-        ownerActions(m, p, true),
-      ]),
-    },
-    {
-      heading: l.received,
-      items: mine.received.map((p): KnownBlock[] => [
-        {
-          ...section(`${quote(p.text)}\n${l.from(who(p.ownerId, m), dueLine(p))}`),
-          accessory: confirmKeptButton(m, p),
-        },
-      ]),
-    },
+    { heading: l.made, items: mine.made.map((p) => madeItem(a, p)) },
+    { heading: l.received, items: mine.received.map((p) => receivedItem(a, p)) },
   ];
 
   let room = MAX_MESSAGE_BLOCKS - blocks.length - 1; // one kept back for "…and N more"
@@ -154,6 +147,124 @@ export function buildPromiseList(a: Audience, mine: MyPromises): SlackMessage {
   }
   if (hidden > 0) blocks.push(context(l.more(hidden)));
   return messageOf(blocks);
+}
+
+/** A promise I made, in a list: what, to whom, when, and the owner's buttons. */
+function madeItem(a: Audience, p: TrustPromise): KnownBlock[] {
+  const m = messages(a.language);
+  return [
+    section(`${quote(p.text)}\n${m.promises.list.to(who(p.recipientId, m), dueLine(a, p))}`),
+    ownerActions(m, p, true),
+  ];
+}
+
+/** A promise made to me, in a list, with the button to confirm it kept. */
+function receivedItem(a: Audience, p: TrustPromise): KnownBlock[] {
+  const m = messages(a.language);
+  return [
+    {
+      ...section(`${quote(p.text)}\n${m.promises.list.from(who(p.ownerId, m), dueLine(a, p))}`),
+      block_id: promiseButtonsBlockId(p.id),
+      accessory: confirmKeptButton(m, p),
+    },
+  ];
+}
+
+function dueLine(a: Audience, p: TrustPromise): string {
+  const when = formatDateTime(p.dueAt, a);
+  return p.dueAt <= a.now ? `${when} · ${messages(a.language).promises.list.overdue}` : when;
+}
+
+/** Room in the check-in DM, which other features share (Slack allows 50 blocks in all). */
+const CHECKIN_MADE_MAX = 6;
+const CHECKIN_RECEIVED_MAX = 4;
+
+/**
+ * The promises part of the weekly check-in: mine that are due this week or overdue, with their
+ * buttons, then those made to me that are due this week. Both lists come sorted by due time.
+ */
+export function buildPromiseCheckinSection(
+  a: Audience,
+  due: { made: TrustPromise[]; received: TrustPromise[] },
+): KnownBlock[] {
+  const m = messages(a.language);
+  if (due.made.length === 0 && due.received.length === 0) return [section(m.checkin.nothingDue)];
+  const c = m.promises.checkin;
+  const blocks: KnownBlock[] = [];
+  if (due.made.length > 0)
+    blocks.push(section(c.heading), ...due.made.slice(0, CHECKIN_MADE_MAX).flatMap((p) => madeItem(a, p)));
+  if (due.received.length > 0)
+    blocks.push(
+      section(c.received),
+      ...due.received.slice(0, CHECKIN_RECEIVED_MAX).flatMap((p) => receivedItem(a, p)),
+    );
+  const hidden =
+    Math.max(0, due.made.length - CHECKIN_MADE_MAX) + Math.max(0, due.received.length - CHECKIN_RECEIVED_MAX);
+  if (hidden > 0) blocks.push(context(`${m.promises.list.more(hidden)} \`/trust promises\``));
+  return blocks;
+}
+
+/** The App Home's promises: the same list as `/trust promises`, and a button to make one. */
+export function buildPromiseHomeSection(a: Audience, mine: MyPromises): KnownBlock[] {
+  const m = messages(a.language);
+  return [
+    ...buildPromiseList(a, mine).blocks,
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          text: plainText(m.promises.buttons.newPromise),
+          action_id: promiseActionIds.create,
+          style: 'primary',
+        },
+      ],
+    },
+  ];
+}
+
+// ---- after an action --------------------------------------------------------------------------
+
+export type DoneAction = 'kept' | 'renegotiated' | 'released';
+
+/** What the person who acted sees: what changed, and who was told. */
+export function buildActionDone(a: Audience, promise: TrustPromise, done: DoneAction): SlackMessage {
+  const m = messages(a.language);
+  const d = m.promises.done;
+  const headline =
+    done === 'kept'
+      ? d.kept
+      : done === 'released'
+        ? d.released
+        : d.renegotiated(formatDateTime(promise.dueAt, a));
+  const told = promise.keptBy === 'recipient' ? promise.ownerId : promise.recipientId;
+  return messageOf([
+    section(`${headline}\n${quote(promise.text)}`),
+    ...(told === null ? [] : [context(d.told(who(told, m)))]),
+  ]);
+}
+
+/** After the create modal: the promise as understood, with its resolved due instant. */
+export function buildCreatedDone(a: Audience, promise: TrustPromise): SlackMessage {
+  const m = messages(a.language);
+  const c = m.promises.confirmation;
+  const recipient = who(promise.recipientId, m);
+  const due = c.due(formatDateTime(promise.dueAt, a), escapeMrkdwn(formatZone(a.timeZone)));
+  return messageOf([
+    section(`${c.made(recipient)}\n${quote(promise.text)}\n${due}`),
+    context(c.told(recipient)),
+  ]);
+}
+
+/** A modal's answer to its submit: the outcome (or a refusal) in place of the form. */
+export function buildDoneModal(a: Pick<Audience, 'language'>, message: SlackMessage): ModalView {
+  const d = messages(a.language).promises.done;
+  return {
+    type: 'modal',
+    title: plainText(d.title),
+    close: plainText(d.close),
+    blocks: message.blocks.filter((block) => block.type !== 'actions'),
+  };
 }
 
 // ---- problems ---------------------------------------------------------------------------------
@@ -352,6 +463,7 @@ function ownerActions(m: Messages, promise: TrustPromise, withKept: boolean): Ac
   const kept = withKept ? [button(b.kept, promiseActionIds.kept, promise, 'primary')] : [];
   return {
     type: 'actions',
+    block_id: promiseButtonsBlockId(promise.id),
     elements: [
       ...kept,
       button(b.newDate, promiseActionIds.newDate, promise),

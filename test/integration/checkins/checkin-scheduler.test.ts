@@ -149,3 +149,18 @@ describe('weekly check-ins through the scheduler', () => {
     );
   });
 });
+
+describe('time zones kept current without a user_change event', () => {
+  it('re-reads a person’s zone weekly and moves their next check-in to the new local time', async () => {
+    clock.set('2027-09-01T00:00:00Z');
+    const id = await person('Europe/Oslo', { weekday: 1, time: '10:00' });
+    t.emulator.updateUser(id, { tz: 'America/New_York' });
+    await tick('2027-09-09T00:00:00Z'); // eight days later: the profile is due a refresh
+    const row = await t.database.db
+      .selectFrom('checkin_schedules')
+      .select('next_due_at')
+      .where('user_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.next_due_at?.toISOString()).toBe('2027-09-13T14:00:00.000Z'); // Monday 10:00 in New York
+  });
+});

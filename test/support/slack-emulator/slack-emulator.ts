@@ -92,7 +92,10 @@ export class SlackEmulator {
   }
 
   static async start(options: EmulatorOptions = {}): Promise<SlackEmulator> {
-    const server = createServer();
+    // Node 20's client agent drops idle keep-alive sockets after 5 s, exactly when a server with
+    // Node's default keepAliveTimeout (5 s) closes them: a send at that moment dies with ECONNRESET.
+    // Slack keeps idle connections open far longer, so the emulator does too.
+    const server = createServer({ keepAliveTimeout: 60_000 });
     const emulator = new SlackEmulator(server, options.now ?? Date.now, {
       clientId: options.clientId ?? EMULATOR_CLIENT_ID,
       clientSecret: options.clientSecret ?? EMULATOR_CLIENT_SECRET,

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   cameDueAt,
   countTeamPromises,
+  dueStep,
   isKeptOnTime,
+  isTooLateToRemind,
   keep,
   keepRate,
   markMissed,
   type NewPromiseInput,
+  ownerActionError,
   reminderSchedule,
   release,
   renegotiate,
@@ -189,6 +192,47 @@ describe('promise reminders', () => {
     for (const state of ['kept', 'released', 'missed'] as const) {
       expect(reminderSchedule(aPromise({ state }))).toEqual([]);
     }
+  });
+});
+
+describe('what is due now', () => {
+  it('is the latest step that has come, and the one after it', () => {
+    expect(dueStep(aPromise(), at(2 * DAY + HOUR))).toEqual({
+      step: { kind: 'midpoint', at: at(2 * DAY) },
+      next: { kind: 'day_before', at: at(3 * DAY) },
+    });
+  });
+
+  it('lets a later step supersede an earlier one it passed while down', () => {
+    expect(dueStep(aPromise(), at(4 * DAY + HOUR)).step).toEqual({ kind: 'due', at: at(4 * DAY) });
+  });
+
+  it('is nothing before the first step, and nothing after missed', () => {
+    expect(dueStep(aPromise(), at(HOUR))).toEqual({
+      step: undefined,
+      next: { kind: 'midpoint', at: at(2 * DAY) },
+    });
+    expect(dueStep(aPromise(), at(30 * DAY))).toEqual({
+      step: { kind: 'missed', at: at(11 * DAY) },
+      next: undefined,
+    });
+  });
+
+  it('skips a reminder older than the catch-up window, except the overdue one', () => {
+    const catchUp = 6 * HOUR;
+    expect(isTooLateToRemind({ kind: 'due', at: t0 }, at(6 * HOUR), catchUp)).toBe(false);
+    expect(isTooLateToRemind({ kind: 'due', at: t0 }, at(6 * HOUR + 1), catchUp)).toBe(true);
+    expect(isTooLateToRemind({ kind: 'overdue', at: t0 }, at(5 * DAY), catchUp)).toBe(false);
+  });
+});
+
+describe('who may move or release a promise', () => {
+  it('is its owner, while it is not kept or released', () => {
+    expect(ownerActionError(aPromise(), 'UOWNER')).toBeUndefined();
+    expect(ownerActionError(aPromise({ state: 'missed' }), 'UOWNER')).toBeUndefined();
+    expect(ownerActionError(aPromise(), 'URECIP')).toBe('not_owner');
+    expect(ownerActionError(aPromise({ state: 'kept' }), 'UOWNER')).toBe('already_kept');
+    expect(ownerActionError(aPromise({ state: 'released' }), 'UOWNER')).toBe('already_released');
   });
 });
 

@@ -4,12 +4,17 @@ import type { ActionError } from '../../../../src/domain/promises/promise.servic
 import type { Audience } from '../../../../src/i18n/format-date.ts';
 import { promiseActionIds, promiseBlockIds } from '../../../../src/slack/promise-ids.ts';
 import {
+  buildActionDone,
+  buildCreatedDone,
   buildCreatePromiseModal,
+  buildDoneModal,
   buildKeptNotice,
   buildMadeNotice,
   buildNewDateModal,
+  buildPromiseCheckinSection,
   buildPromiseConfirmation,
   buildPromiseFieldErrors,
+  buildPromiseHomeSection,
   buildPromiseList,
   buildPromiseProblemMessage,
   buildPromiseRefusal,
@@ -69,18 +74,29 @@ function messagesFor(a: Audience) {
     overdue: buildReminderMessage(a, promise, 'overdue'),
     list: buildPromiseList(a, {
       made: [promise],
-      received: [aPromise({ ownerId: 'U0OTHER01' })],
+      received: [aPromise({ id: '3f2a9c1e-0000-4000-8000-000000000002', ownerId: 'U0OTHER01' })],
       keepRate: null,
     }),
     problem: buildPromiseProblemMessage(a, { code: 'unparseable_due', dueText: hostile }),
+    keptDone: buildActionDone(a, kept, 'kept'),
+    renegotiatedDone: buildActionDone(a, promise, 'renegotiated'),
+    releasedDone: buildActionDone(a, promise, 'released'),
+    createdDone: buildCreatedDone(a, promise),
+    checkinSection: {
+      text: 'check-in',
+      blocks: buildPromiseCheckinSection(a, { made: [promise], received: [other] }),
+    },
   };
 }
+
+const other = aPromise({ id: '3f2a9c1e-0000-4000-8000-000000000003', ownerId: 'U0OTHER01' });
 
 function viewsFor(a: Audience) {
   return {
     create: buildCreatePromiseModal(a),
     newDate: buildNewDateModal(a, aPromise()),
     release: buildReleaseModal(a, aPromise()),
+    done: buildDoneModal(a, buildActionDone(a, aPromise(), 'renegotiated')),
   };
 }
 
@@ -209,13 +225,40 @@ describe('promise views in Norwegian', () => {
   });
 });
 
+describe('promises in the check-in and on the App Home', () => {
+  const many = (n: number, owner = 'U0OWNER01') =>
+    Array.from({ length: n }, (_, i) => aPromise({ id: `p${owner}${i}`, ownerId: owner }));
+
+  it('says when nothing is due this week', () => {
+    expect(JSON.stringify(buildPromiseCheckinSection(english, { made: [], received: [] }))).toContain(
+      'No promises are due this week',
+    );
+  });
+
+  it('caps the check-in section so the check-in stays within 50 blocks, pointing to the full list', () => {
+    const blocks = buildPromiseCheckinSection(english, { made: many(20), received: many(20, 'U0OTHER01') });
+    expect(blocks.length).toBeLessThanOrEqual(20);
+    expect(JSON.stringify(blocks.at(-1))).toContain('and 30 more');
+    expect(JSON.stringify(blocks.at(-1))).toContain('/trust promises');
+  });
+
+  it('offers a new promise on the App Home', () => {
+    const blocks = buildPromiseHomeSection(english, { made: [], received: [], keepRate: null });
+    expect(JSON.stringify(blocks)).toContain(promiseActionIds.create);
+    expect(validateView({ type: 'home', blocks }, 'home')).toEqual({ errors: [], warnings: [] });
+  });
+});
+
 describe('promise problems', () => {
   it('says what was wrong, shows the form and, for dates, examples', () => {
     const { text } = buildPromiseProblemMessage(english, { code: 'due_in_past' });
     expect(text).toContain('already passed');
-    expect(text).toContain('/trust promise @person <what> by <when>');
+    // Slack would read a bare <what> as a link, so the brackets are escaped.
+    expect(text).toContain('/trust promise @person &lt;what&gt; by &lt;when&gt;');
     expect(text).toContain('friday 3pm');
-    expect(buildPromiseProblemMessage(norwegian, { code: 'no_recipient' }).text).toContain('innen <når>');
+    expect(buildPromiseProblemMessage(norwegian, { code: 'no_recipient' }).text).toContain(
+      'innen &lt;når&gt;',
+    );
   });
 
   it('has a polite refusal for every action error in both languages', () => {

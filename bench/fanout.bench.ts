@@ -1,0 +1,247 @@
+/**
+ * `npm run bench -- fanout`: a whole workspace's weekly check-ins due at the same instant, sent
+ * through the outbox against the Slack emulator enforcing a chat.postMessage rate limit, and the
+ * cost of a scheduler tick when nothing is due over a large population.
+ *
+ * The app runs exactly as `npm run tick` does (buildSchedulerDeps + runTick with waitForRetries),
+ * in this process with the emulator, on in-memory PGlite (or PostgreSQL at BENCH_DATABASE_URL).
+ * People are written in bulk into `users` and `checkin_schedules`, as the app keeps them.
+ *
+ * - Rate: the emulator admits R messages/s with bursts of B (a token bucket per workspace, answering
+ *   429 + Retry-After beyond it); the app paces at the same R. The ratio is the DMs delivered
+ *   between the first and the last delivery over what the limit admits in that window (B + R·s).
+ * - Exactly once: every person's DM channel is counted in the emulator (duplicates, lost).
+ * - Idle tick: runTick at instants where nobody is due, with BENCH_FANOUT_IDLE_SCHEDULES schedules
+ *   (the fan-out's people, due next week, plus the rest due later), after ANALYZE.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { buildSchedulerDeps } from '../src/app.ts';
+import { parseConfig } from '../src/config.ts';
+import { createLogger } from '../src/logger.ts';
+import { createMetrics } from '../src/metrics.ts';
+import type { Db } from '../src/persistence/database.ts';
+import { runTick } from '../src/scheduler/scheduler.ts';
+import { deliveryReport, outboxStatusCounts, seedDuePeople } from '../test/support/checkin-population.ts';
+import { DEMO_TEAM_ID } from '../test/support/slack-emulator/seed.ts';
+import { SlackEmulator } from '../test/support/slack-emulator/slack-emulator.ts';
+import { openBenchDatabase } from './support/bench-database.ts';
+import { atLeast, type BenchResult, envInt, machineInfo } from './support/bench-result.ts';
+import { median, percentile, round } from './support/stats.ts';
+
+/** Share of the allowed send rate the fan-out must reach. */
+const RATE_TARGET = 0.95;
+/** A Monday 09:00 UTC: everybody's check-in. */
+const DUE = new Date('2027-03-01T09:00:00Z');
+const HOUR = 60 * 60_000;
+const MIB = 1024 * 1024;
+
+interface Settings {
+  people: number;
+  rate: number;
+  burst: number;
+  appBurst: number;
+  idleSchedules: number;
+  idleTicks: number;
+}
+
+export async function run(): Promise<BenchResult> {
+  const settings: Settings = {
+    people: envInt('BENCH_FANOUT_PEOPLE', 10_000),
+    rate: envInt('BENCH_FANOUT_RATE', 200),
+    burst: envInt('BENCH_FANOUT_BURST', 10),
+    appBurst: envInt('BENCH_FANOUT_APP_BURST', 3),
+    idleSchedules: envInt('BENCH_FANOUT_IDLE_SCHEDULES', 100_000),
+    idleTicks: envInt('BENCH_FANOUT_IDLE_TICKS', 9),
+  };
+  const started = performance.now();
+  const emulator = await SlackEmulator.start();
+  emulator.seedDemoWorkspace();
+  const database = await openBenchDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'trust-habits-bench-'));
+  const rss = startRssSampler();
+  try {
+    const { config, secrets } = parseConfig(
+      {
+        SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
+        SLACK_API_URL: emulator.apiUrl,
+        DATA_DIR: dataDir,
+        PULSE_SECRET: 'bench-pulse-secret-0123456789',
+        SEND_RATE_PER_SECOND: String(settings.rate),
+        SEND_BURST: String(settings.appBurst),
+        LOG_LEVEL: 'silent',
+      },
+      'worker',
+    );
+    const deps = buildSchedulerDeps({
+      config,
+      secrets,
+      logger: createLogger('silent'),
+      metrics: createMetrics(),
+      db: database.db,
+    });
+
+    // ---- fan-out ----
+    const seedStarted = performance.now();
+    const people = await seedDuePeople(database.db, {
+      workspaceId: DEMO_TEAM_ID,
+      prefix: 'F',
+      count: settings.people,
+      dueAt: DUE,
+      emulator,
+    });
+    const seedMs = performance.now() - seedStarted;
+    log(`${settings.people} people due at ${DUE.toISOString()} (seeded in ${seedMs.toFixed(0)} ms)`);
+    emulator.reset();
+    emulator.rateLimit({ method: 'chat.postMessage', perSecond: settings.rate, burst: settings.burst });
+
+    rss.resetPeak();
+    const rssBefore = process.memoryUsage.rss();
+    const tickStarted = Date.now();
+    const summary = await runTick(deps, DUE, { waitForRetries: true, budgetMs: 10 * 60_000 });
+    const tickEnded = Date.now();
+    const fanoutPeakRss = rss.peak();
+
+    const calls = emulator.calls('chat.postMessage');
+    const delivered = calls.filter((c) => c.status === 200);
+    const limited = calls.filter((c) => c.status === 429).length;
+    const firstAt = delivered[0]?.at ?? tickStarted;
+    const lastAt = delivered.at(-1)?.at ?? tickStarted;
+    const windowS = (lastAt - firstAt) / 1000;
+    const allowed = settings.burst + settings.rate * windowS;
+    const report = deliveryReport(emulator, people);
+    const statuses = await outboxStatusCounts(database.db, people);
+    const queueMs = (calls[0]?.at ?? tickEnded) - tickStarted;
+    log(
+      `queued in ${queueMs} ms, then ${delivered.length} DMs in ${windowS.toFixed(1)} s ` +
+        `(${((delivered.length - 1) / windowS).toFixed(1)}/s against ${settings.rate}/s allowed), ` +
+        `${limited} × 429, ${report.extraMessages} duplicates, ${report.missing.length} lost`,
+    );
+
+    // ---- idle tick over many schedules ----
+    const extra = Math.max(0, settings.idleSchedules - settings.people);
+    const idleSeedStarted = performance.now();
+    await seedLaterPeople(database, extra);
+    // As autovacuum would have by then: the planner sees the real table sizes.
+    await sql`analyze`.execute(database.db);
+    const schedules = await database.db
+      .selectFrom('checkin_schedules')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    log(
+      `${schedules.count} schedules, none due in the next hours (${extra} added in ` +
+        `${(performance.now() - idleSeedStarted).toFixed(0)} ms)`,
+    );
+    const idleMs: number[] = [];
+    for (let i = 0; i <= settings.idleTicks; i += 1) {
+      const at = new Date(DUE.getTime() + HOUR + i * 60_000);
+      const tickStart = performance.now();
+      const idle = await runTick(deps, at);
+      const ms = performance.now() - tickStart;
+      const queued = idle.jobs.checkins?.queued ?? 0;
+      if (!idle.leader || queued > 0 || idle.sent.sent > 0) {
+        throw new Error(`idle tick at ${at.toISOString()} was not idle: ${JSON.stringify(idle)}`);
+      }
+      if (i > 0) idleMs.push(ms); // the first is a warm-up
+    }
+    log(`idle tick: median ${median(idleMs).toFixed(2)} ms over ${idleMs.length} ticks`);
+
+    const exactlyOnce = report.once;
+    const ratios = {
+      'send_rate/allowed_rate': round(delivered.length / allowed),
+      'exactly_once/people': round(exactlyOnce / settings.people),
+    };
+    const metrics: BenchResult['metrics'] = {
+      backend: database.label,
+      people: settings.people,
+      allowed_rate_per_s: settings.rate,
+      emulator_burst: settings.burst,
+      app_rate_per_s: config.pacing.ratePerSecond,
+      app_burst: config.pacing.burst,
+      'fanout.queue_ms': queueMs,
+      'fanout.send_window_s': round(windowS),
+      'fanout.achieved_rate_per_s': round((delivered.length - 1) / windowS),
+      'fanout.total_s': round((tickEnded - tickStarted) / 1000),
+      'fanout.delivered': delivered.length,
+      'fanout.rate_limited_429': limited,
+      'fanout.duplicates': report.extraMessages,
+      'fanout.lost': report.missing.length,
+      'fanout.outbox_sent': statuses.sent,
+      'fanout.outbox_unknown': statuses.unknown,
+      'fanout.tick_sent': summary.sent.sent,
+      'fanout.rate_by_fifth_per_s': ratesByFifth(delivered.map((c) => c.at)).join(' / '),
+      'fanout.rss_before_mib': round(rssBefore / MIB),
+      'fanout.peak_rss_mib': round(fanoutPeakRss / MIB),
+      'idle.schedules': Number(schedules.count),
+      'idle.ticks': idleMs.length,
+      'idle.tick_median_ms': round(median(idleMs)),
+      'idle.tick_p90_ms': round(percentile(idleMs, 90)),
+      'idle.tick_max_ms': round(Math.max(...idleMs)),
+      'process.peak_rss_mib': round(Math.max(rss.peak(), process.resourceUsage().maxRSS * 1024) / MIB),
+      duration_s: round((performance.now() - started) / 1000),
+    };
+    return {
+      name: 'fanout',
+      machine: machineInfo(),
+      metrics,
+      ratios,
+      targets: {
+        'send rate': atLeast(ratios, 'send_rate/allowed_rate', RATE_TARGET),
+        'exactly once': atLeast(ratios, 'exactly_once/people', 1),
+      },
+    };
+  } finally {
+    rss.stop();
+    await database.close();
+    await emulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** People whose check-ins are due from tomorrow on, 1,000 per hour. */
+async function seedLaterPeople(database: { db: Db }, count: number) {
+  const group = 1_000;
+  for (let g = 0; g * group < count; g += 1) {
+    await seedDuePeople(database.db, {
+      workspaceId: DEMO_TEAM_ID,
+      prefix: `L${g}X`,
+      count: Math.min(group, count - g * group),
+      dueAt: new Date(DUE.getTime() + 24 * HOUR + g * HOUR),
+    });
+  }
+}
+
+/** Delivery rate in each fifth of the deliveries: a slowdown as the outbox fills up would show. */
+function ratesByFifth(times: number[]): number[] {
+  const rates: number[] = [];
+  for (let f = 0; f < 5; f += 1) {
+    const from = Math.floor((f * (times.length - 1)) / 5);
+    const to = Math.floor(((f + 1) * (times.length - 1)) / 5);
+    const seconds = ((times[to] ?? 0) - (times[from] ?? 0)) / 1000;
+    rates.push(Math.round(seconds > 0 ? (to - from) / seconds : 0));
+  }
+  return rates;
+}
+
+/** Samples the resident set every 50 ms; `peak()` is the largest sample since `resetPeak()`. */
+function startRssSampler() {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 50);
+  timer.unref();
+  return {
+    peak: () => Math.max(peak, process.memoryUsage.rss()),
+    resetPeak: () => {
+      peak = process.memoryUsage.rss();
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+function log(line: string): void {
+  process.stderr.write(`  fanout: ${line}\n`);
+}

@@ -1,0 +1,27 @@
+import type { SubcommandHandlers } from '../commands/subcommand.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
+import { registerPromiseCreateAction } from './promise-create.action.ts';
+import { registerPromiseCreateView } from './promise-create.view.ts';
+import { registerPromiseKept } from './promise-kept.action.ts';
+import { registerPromiseNewDateAction } from './promise-new-date.action.ts';
+import { registerPromiseNewDateView } from './promise-new-date.view.ts';
+import { registerPromiseReleaseAction } from './promise-release.action.ts';
+import { registerPromiseReleaseView } from './promise-release.view.ts';
+import { promiseSubcommand } from './promise.subcommand.ts';
+import { promisesSubcommand } from './promises.subcommand.ts';
+
+/**
+ * Promises: `/trust promise`, `/trust promises`, the Kept / New date / Release buttons and their
+ * modals, and New promise on the App Home.
+ */
+export function registerPromiseListeners(app: ListenerRegistrar, deps: ListenerDeps): SubcommandHandlers {
+  registerPromiseKept(app, deps);
+  registerPromiseNewDateAction(app, deps);
+  registerPromiseNewDateView(app, deps);
+  registerPromiseReleaseAction(app, deps);
+  registerPromiseReleaseView(app, deps);
+  registerPromiseCreateAction(app, deps);
+  registerPromiseCreateView(app, deps);
+  return { promise: promiseSubcommand(deps), promises: promisesSubcommand(deps) };
+}

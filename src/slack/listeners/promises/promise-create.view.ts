@@ -1,0 +1,46 @@
+import type { ViewSubmitAction } from '@slack/bolt';
+import { createPromise } from '../../../domain/promises/promise.service.ts';
+import { messages } from '../../../i18n/index.ts';
+import { promiseBlockIds, promiseCallbackIds } from '../../ids.ts';
+import { parseCreatePromiseState } from '../../parsers/promise-modal.parser.ts';
+import { textMessage } from '../commands/trust.command.ts';
+import { buildCreatedDone, buildDoneModal, buildPromiseFieldErrors } from '../../views/promise.view.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
+import { actorOf, audienceOf, pickedDue, promiseServiceDeps, recipientFacts } from './promise-interaction.ts';
+
+/**
+ * The create modal. Slack takes field errors only in the ack, so the (quick) checks and the save
+ * run before it; no transaction is open while Slack is asked about the recipient.
+ */
+export function registerPromiseCreateView(app: ListenerRegistrar, deps: ListenerDeps): void {
+  const service = promiseServiceDeps(deps);
+  app.view<ViewSubmitAction>(promiseCallbackIds.create, async ({ ack, body, view }) => {
+    const actor = actorOf(body);
+    if (!actor) return ack();
+    const a = await audienceOf(deps, actor.workspaceId, actor.userId);
+    const state = parseCreatePromiseState(view.state.values);
+    if (!state) {
+      const broken = textMessage(messages(a.language).command.somethingWentWrong);
+      return ack({ response_action: 'update', view: buildDoneModal(a, broken) });
+    }
+    const dueAt = pickedDue(a, state);
+    if (!dueAt) {
+      return ack({
+        response_action: 'errors',
+        errors: { [promiseBlockIds.dueDate]: messages(a.language).promises.problems.due_in_past },
+      });
+    }
+    const outcome = await createPromise(service, {
+      workspaceId: actor.workspaceId,
+      ownerId: actor.userId,
+      ...(await recipientFacts(deps, actor.workspaceId, actor.userId, state.recipientId)),
+      text: state.text,
+      dueAt,
+    });
+    if (!outcome.ok)
+      return ack({ response_action: 'errors', errors: buildPromiseFieldErrors(a, outcome.errors) });
+    await ack({ response_action: 'update', view: buildDoneModal(a, buildCreatedDone(a, outcome.promise)) });
+    deps.kickOutbox();
+  });
+}

@@ -1,0 +1,32 @@
+import type { BlockButtonAction } from '@slack/bolt';
+import { keepPromise } from '../../../domain/promises/promise.service.ts';
+import { publishHome } from '../../home-publisher.ts';
+import { promiseActionIds } from '../../ids.ts';
+import { buildActionDone, buildPromiseRefusal, promiseRefValue } from '../../views/promise.view.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
+import { actorOf, answerClick, audienceOf, promiseServiceDeps } from './promise-interaction.ts';
+
+/** **Kept** (owner) or **Mark as kept** (recipient); a second click answers that it already is. */
+export function registerPromiseKept(app: ListenerRegistrar, deps: ListenerDeps): void {
+  const service = promiseServiceDeps(deps);
+  app.action<BlockButtonAction>(promiseActionIds.kept, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const actor = actorOf(body);
+    if (!actor) return;
+    const a = await audienceOf(deps, actor.workspaceId, actor.userId);
+    const tools = { respond, client, language: a.language };
+    const ref = promiseRefValue.safeParse(action.value);
+    if (!ref.success) return answerClick(actor, tools, buildPromiseRefusal(a, 'not_found'));
+    const outcome = await keepPromise(service, {
+      workspaceId: actor.workspaceId,
+      promiseId: ref.data.p,
+      actorId: actor.userId,
+    });
+    if (!outcome.ok) return answerClick(actor, tools, buildPromiseRefusal(a, outcome.error));
+    deps.kickOutbox();
+    await answerClick(actor, tools, buildActionDone(a, outcome.promise, 'kept'));
+    // A click on the App Home has no message to answer under; the Home itself shows the change.
+    if (!actor.responseUrl) await publishHome(deps, client, actor.workspaceId, actor.userId);
+  });
+}

@@ -1,0 +1,58 @@
+import type { BlockButtonAction } from '@slack/bolt';
+import { z } from 'zod';
+import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
+import { pulseActionIds } from '../../ids.ts';
+import { buildPulseModal, pulseRoundValue } from '../../views/pulse.view.ts';
+import { channelMention } from '../../views/team.view.ts';
+import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
+import { availableRound } from './pulse-round.ts';
+
+export const jsonValue = z
+  .string()
+  .max(200)
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(pulseRoundValue);
+
+/** "Rate team trust (anonymous)" in the check-in: opens the rating modal for that team's round. */
+export function registerPulseRateAction(app: ListenerRegistrar, deps: ListenerDeps): void {
+  const teams = createPgTeamRepository(deps.db);
+  app.action<BlockButtonAction>(pulseActionIds.rate, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const who = interactionUser.safeParse(body);
+    const value = jsonValue.safeParse(action.value);
+    const workspaceId = who.success ? workspaceOf(who.data) : undefined;
+    if (!who.success || !workspaceId || !value.success || !who.data.trigger_id) return;
+    const person = await personOf(deps, workspaceId, who.data.user.id);
+    const team = await teams.findById(value.data.t);
+    const available =
+      team && team.workspaceId === workspaceId
+        ? await availableRound({ teams, pulse: deps.pulse, now: deps.clock.now() }, team, person.userId)
+        : { kind: 'not_member' as const };
+    if (team && available.kind === 'open' && available.value.w === value.data.w) {
+      await client.views.open({
+        trigger_id: who.data.trigger_id,
+        view: buildPulseModal(person.m, available.value, team.channelId),
+      });
+      return;
+    }
+    const m = person.m.pulse;
+    const text =
+      available.kind === 'rated'
+        ? m.alreadyRated
+        : available.kind === 'not_member'
+          ? m.notMember
+          : available.kind === 'not_offered' && team
+            ? m.notOffered(channelMention(team.channelId), available.minGroupSize)
+            : m.roundClosed;
+    await respond({ response_type: 'ephemeral', replace_original: false, text });
+  });
+}

@@ -1,0 +1,64 @@
+import type { ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { PULSE_ITEMS, type PulseScores, roundAt, roundLabel } from '../../../domain/pulse/pulse.ts';
+import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
+import { pulseCallbackIds } from '../../ids.ts';
+import { buildPulseNoticeModal, pulseItemBlockIds } from '../../views/pulse.view.ts';
+import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
+import { jsonValue } from './pulse-rate.action.ts';
+
+const answer = z.object({ selected_option: z.object({ value: z.enum(['1', '2', '3', '4', '5']) }) });
+
+function scoresOf(values: unknown): PulseScores | undefined {
+  const state = z.record(z.string(), z.record(z.string(), z.unknown())).safeParse(values);
+  if (!state.success) return undefined;
+  const scores = {} as PulseScores;
+  for (const item of PULSE_ITEMS) {
+    const id = pulseItemBlockIds[item];
+    const parsed = answer.safeParse(state.data[id]?.[id]);
+    if (!parsed.success) return undefined;
+    scores[item] = Number(parsed.data.selected_option.value);
+  }
+  return scores;
+}
+
+/**
+ * A pulse rating. The answer is the same modal whatever the scores, and nothing here logs them:
+ * they go from the payload into the collector's memory and from there only into counts.
+ */
+export function registerPulseRateView(app: ListenerRegistrar, deps: ListenerDeps): void {
+  const teams = createPgTeamRepository(deps.db);
+  app.view<ViewSubmitAction>(pulseCallbackIds.rate, async ({ ack, body, view }) => {
+    const who = interactionUser.safeParse(body);
+    const workspaceId = who.success ? workspaceOf(who.data) : undefined;
+    const value = jsonValue.safeParse(view.private_metadata);
+    const scores = scoresOf(view.state.values);
+    if (!who.success || !workspaceId || !value.success || !scores) {
+      await ack();
+      return;
+    }
+    const person = await personOf(deps, workspaceId, who.data.user.id);
+    const m = person.m.pulse;
+    const team = await teams.findById(value.data.t);
+    // Another workspace's team reads as "not yours": nothing about it is revealed.
+    if (!team || team.workspaceId !== workspaceId || !(await teams.isMember(team.id, person.userId))) {
+      await ack({ response_action: 'update', view: buildPulseNoticeModal(person.m, m.notMember) });
+      return;
+    }
+    const round = roundAt(team.id, deps.clock.now(), team.timeZone);
+    const outcome =
+      roundLabel(round) === value.data.w
+        ? await deps.pulse.submit({
+            workspaceId,
+            round,
+            userId: person.userId,
+            scores,
+            minGroupSize: team.minGroupSize,
+          })
+        : 'closed';
+    const text = outcome === 'counted' ? m.thanks : outcome === 'duplicate' ? m.alreadyRated : m.roundClosed;
+    await ack({ response_action: 'update', view: buildPulseNoticeModal(person.m, text) });
+  });
+}

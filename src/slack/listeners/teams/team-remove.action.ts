@@ -1,0 +1,51 @@
+import type { BlockButtonAction } from '@slack/bolt';
+import { z } from 'zod';
+import { canManage } from '../../../domain/teams/team.service.ts';
+import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
+import { teamActionIds } from '../../ids.ts';
+import { channelMention } from '../../views/team.view.ts';
+import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
+import { actorOf } from './team-access.ts';
+
+const removeValue = z
+  .string()
+  .max(100)
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.object({ c: z.string().regex(/^[A-Z0-9]{3,30}$/) }));
+
+/** The confirmed "Remove team" button from `/trust team remove`. */
+export function registerTeamRemoveAction(app: ListenerRegistrar, deps: ListenerDeps): void {
+  const teams = createPgTeamRepository(deps.db);
+  app.action<BlockButtonAction>(teamActionIds.remove, async ({ ack, body, action, respond }) => {
+    await ack();
+    const who = interactionUser.safeParse(body);
+    const value = removeValue.safeParse(action.value);
+    const workspaceId = who.success ? workspaceOf(who.data) : undefined;
+    if (!who.success || !workspaceId || !value.success) return;
+    const person = await personOf(deps, workspaceId, who.data.user.id);
+    const team = await teams.findByChannel(workspaceId, value.data.c);
+    if (!team) {
+      await respond({ response_type: 'ephemeral', replace_original: true, text: person.m.teams.notATeam });
+      return;
+    }
+    if (!(await canManage({ teams }, actorOf(person), team))) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: person.m.teams.notManager });
+      return;
+    }
+    await teams.remove(team.id);
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: true,
+      text: person.m.teams.removed(channelMention(team.channelId)),
+    });
+  });
+}

@@ -1,0 +1,143 @@
+import type { ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import {
+  checkTeamSettings,
+  type TeamSettings,
+  type TeamSettingsProblem,
+} from '../../../domain/teams/team.ts';
+import { canManage, setUpTeam, updateTeamSettings } from '../../../domain/teams/team.service.ts';
+import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
+import { teamBlockIds, teamCallbackIds } from '../../ids.ts';
+import { buildNoticeModal, channelMention, teamSettingsMetadata } from '../../views/team.view.ts';
+import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
+import { actorOf } from './team-access.ts';
+
+const b = teamBlockIds;
+const weekday = z.object({ selected_option: z.object({ value: z.string().regex(/^[1-7]$/) }) });
+const time = z.object({ selected_time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) });
+const field = <T extends z.ZodType>(id: string, schema: T) => z.object({ [id]: schema });
+
+const settingsState = z.object({
+  [b.checkinDay]: field(b.checkinDay, weekday),
+  [b.checkinTime]: field(b.checkinTime, time),
+  [b.digestEnabled]: field(
+    b.digestEnabled,
+    z.object({ selected_options: z.array(z.object({ value: z.string() })).default([]) }),
+  ).optional(),
+  [b.digestDay]: field(b.digestDay, weekday),
+  [b.digestTime]: field(b.digestTime, time),
+  [b.minGroupSize]: field(b.minGroupSize, z.object({ value: z.string().max(10).nullable() })),
+  [b.language]: field(b.language, z.object({ selected_option: z.object({ value: z.enum(['en', 'nb']) }) })),
+  [b.timeZone]: field(b.timeZone, z.object({ value: z.string().max(64).nullable() })),
+});
+
+const metadataJson = z
+  .string()
+  .max(200)
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(teamSettingsMetadata);
+
+type State = z.infer<typeof settingsState>;
+
+function settingsOf(values: Record<string, Record<string, unknown>>): TeamSettings | undefined {
+  const parsed = settingsState.safeParse(values);
+  if (!parsed.success) return undefined;
+  const s = parsed.data as State & Record<string, Record<string, never>>;
+  const pick = <T>(id: string) => (s[id] as Record<string, T>)[id] as T;
+  const k = (pick<{ value: string | null }>(b.minGroupSize).value ?? '').trim();
+  const digest = s[b.digestEnabled]
+    ? pick<{ selected_options: Array<{ value: string }> }>(b.digestEnabled)
+    : undefined;
+  return {
+    timeZone: (pick<{ value: string | null }>(b.timeZone).value ?? '').trim(),
+    language: pick<{ selected_option: { value: 'en' | 'nb' } }>(b.language).selected_option.value,
+    minGroupSize: /^-?\d+$/.test(k) ? Number(k) : Number.NaN,
+    checkin: {
+      weekday: Number(pick<{ selected_option: { value: string } }>(b.checkinDay).selected_option.value),
+      time: pick<{ selected_time: string }>(b.checkinTime).selected_time,
+    },
+    digest: {
+      enabled: digest?.selected_options.some((o) => o.value === 'on') ?? false,
+      target: {
+        weekday: Number(pick<{ selected_option: { value: string } }>(b.digestDay).selected_option.value),
+        time: pick<{ selected_time: string }>(b.digestTime).selected_time,
+      },
+    },
+  };
+}
+
+const problemBlock: Record<TeamSettingsProblem, string> = {
+  min_group_size_too_small: b.minGroupSize,
+  invalid_zone: b.timeZone,
+  invalid_time: b.checkinTime,
+};
+
+/**
+ * The team settings modal, for setup and later changes. Field errors must come in the ack, so the
+ * checks run first; the slow part of a setup (reading the channel's members) runs after it.
+ */
+export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerDeps): void {
+  const teams = createPgTeamRepository(deps.db);
+  const service = { teams, channels: deps.channels, clock: deps.clock };
+
+  app.view<ViewSubmitAction>(teamCallbackIds.settings, async ({ ack, body, view, client }) => {
+    const who = interactionUser.safeParse(body);
+    const workspaceId = who.success ? workspaceOf(who.data) : undefined;
+    const metadata = metadataJson.safeParse(view.private_metadata);
+    const settings = settingsOf(view.state.values as Record<string, Record<string, unknown>>);
+    if (!who.success || !workspaceId || !metadata.success || !settings) {
+      await ack();
+      return;
+    }
+    const person = await personOf(deps, workspaceId, who.data.user.id);
+    const m = person.m;
+    const problems = checkTeamSettings(settings);
+    if (problems.length > 0) {
+      const text = {
+        min_group_size_too_small: m.teams.minGroupSizeTooSmall,
+        invalid_zone: m.teams.invalidZone,
+        invalid_time: m.teams.invalidTime,
+      };
+      await ack({
+        response_action: 'errors',
+        errors: Object.fromEntries(problems.map((p) => [problemBlock[p], text[p]])),
+      });
+      return;
+    }
+    const actor = actorOf(person);
+    const channel = channelMention(metadata.data.c);
+    const notice = (text: string) =>
+      ack({ response_action: 'update', view: buildNoticeModal(m.teams.settingsTitle, m.pulse.close, text) });
+
+    if (metadata.data.t) {
+      const outcome = await updateTeamSettings(service, actor, metadata.data.t, settings);
+      if (!outcome.ok) {
+        await notice(outcome.reason === 'not_manager' ? m.teams.notManager : m.teams.notATeam);
+        return;
+      }
+      await ack();
+      await client.chat.postMessage({ channel: person.userId, text: m.teams.saved(channel) });
+      return;
+    }
+
+    if (await teams.findByChannel(workspaceId, metadata.data.c)) return notice(m.teams.alreadyTeam);
+    if (!(await canManage(service, actor, undefined))) return notice(m.teams.notManager);
+    await ack();
+    const outcome = await setUpTeam(service, actor, metadata.data.c, settings);
+    const text = outcome.ok
+      ? m.teams.setUp(channel, outcome.members)
+      : outcome.reason === 'already_team'
+        ? m.teams.alreadyTeam
+        : m.teams.notManager;
+    await client.chat.postMessage({ channel: person.userId, text });
+  });
+}

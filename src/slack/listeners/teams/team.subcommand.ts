@@ -1,0 +1,86 @@
+import { defaultTeamSettings } from '../../../domain/teams/team.ts';
+import { canManage } from '../../../domain/teams/team.service.ts';
+import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
+import {
+  buildTeamRemoveConfirmation,
+  buildTeamSettingsModal,
+  channelMention,
+} from '../../views/team.view.ts';
+import { personOf } from '../checkins/person.ts';
+import { textMessage } from '../commands/trust.command.ts';
+import type { SubcommandHandler } from '../commands/subcommand.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import { actorOf } from './team-access.ts';
+
+const mention = /^<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>$/;
+
+/** `/trust team setup`: in the channel that becomes the team; managers only; opens the settings. */
+export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
+  const teams = createPgTeamRepository(deps.db);
+  return async (ctx) => {
+    if (await teams.findByChannel(ctx.workspaceId, ctx.channelId))
+      return textMessage(ctx.m.teams.alreadyTeam);
+    const person = await personOf(deps, ctx.workspaceId, ctx.userId);
+    if (!(await canManage({ teams }, actorOf(person), undefined))) return textMessage(ctx.m.teams.notManager);
+    if (!(await deps.channels.botIsMember(ctx.workspaceId, ctx.channelId))) {
+      return textMessage(ctx.m.teams.botNotInChannel);
+    }
+    if (!ctx.triggerId) return textMessage(ctx.m.command.somethingWentWrong);
+    const settings = defaultTeamSettings({
+      minGroupSize: deps.settings.minGroupSize,
+      timeZone: person.profile?.tz ?? null,
+      language: ctx.language,
+    });
+    await ctx.client.views.open({
+      trigger_id: ctx.triggerId,
+      view: buildTeamSettingsModal(ctx.m, { c: ctx.channelId }, settings),
+    });
+    return undefined;
+  };
+}
+
+/** `/trust team settings`: the same modal, filled in with the team's settings. */
+export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
+  const teams = createPgTeamRepository(deps.db);
+  return async (ctx) => {
+    const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
+    if (!team) return textMessage(ctx.m.teams.notATeam);
+    const person = await personOf(deps, ctx.workspaceId, ctx.userId);
+    if (!(await canManage({ teams }, actorOf(person), team))) return textMessage(ctx.m.teams.notManager);
+    if (!ctx.triggerId) return textMessage(ctx.m.command.somethingWentWrong);
+    await ctx.client.views.open({
+      trigger_id: ctx.triggerId,
+      view: buildTeamSettingsModal(ctx.m, { c: team.channelId, t: team.id }, team),
+    });
+    return undefined;
+  };
+}
+
+/** `/trust team managers add @person`. */
+export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler {
+  const teams = createPgTeamRepository(deps.db);
+  return async (ctx) => {
+    const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
+    if (!team) return textMessage(ctx.m.teams.notATeam);
+    const person = await personOf(deps, ctx.workspaceId, ctx.userId);
+    if (!(await canManage({ teams }, actorOf(person), team))) return textMessage(ctx.m.teams.notManager);
+    const target = mention.exec(ctx.args.trim())?.[1];
+    if (!target) return textMessage(ctx.m.teams.managerUsage);
+    const isPerson = await deps.channels.isPerson(ctx.workspaceId, target).catch(() => false);
+    if (!isPerson) return textMessage(ctx.m.teams.managerNotPerson);
+    await teams.addManager(team.id, target, ctx.userId);
+    return textMessage(ctx.m.teams.managerAdded(`<@${target}>`, channelMention(team.channelId)));
+  };
+}
+
+/** `/trust team remove`: answers with a confirm button; the button does the removing. */
+export function teamRemoveSubcommand(deps: ListenerDeps): SubcommandHandler {
+  const teams = createPgTeamRepository(deps.db);
+  return async (ctx) => {
+    const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
+    if (!team) return textMessage(ctx.m.teams.notATeam);
+    const person = await personOf(deps, ctx.workspaceId, ctx.userId);
+    if (!(await canManage({ teams }, actorOf(person), team))) return textMessage(ctx.m.teams.notManager);
+    return buildTeamRemoveConfirmation(ctx.m, team.channelId);
+  };
+}

@@ -1,0 +1,106 @@
+import { CompiledQuery, createQueryId, type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  claimOutboxBatch,
+  enqueueMessages,
+  stopWorkspaceSending,
+} from '../../../src/persistence/pg-outbox.repository.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
+
+// How a sender claims its next message: never from a stopped workspace, and cheaply however many
+// messages wait (a fan-out puts a whole workspace in the outbox at once).
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const message = (workspaceId: string, n: number) => ({
+  workspaceId,
+  idempotencyKey: `claim-test:${workspaceId}:${n}`,
+  kind: 'checkin',
+  channel: `U0CLAIM${n}`,
+  text: 'hello',
+});
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function planNodes(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(planNodes)];
+}
+
+describe('claiming outbox messages', () => {
+  it('claims through the pending index, not a scan of every waiting message, once the outbox is analyzed', async () => {
+    // One workspace, sending normally (a stopped one changes the statistics the planner sees).
+    await database.db.insertInto('workspaces').values({ id: 'T0FANOUT' }).execute();
+    await sql`
+      insert into outbox (workspace_id, idempotency_key, kind, channel, message, available_at)
+      select 'T0FANOUT', 'claim-plan:' || g, 'checkin', 'U' || g, '{"text":"hi"}',
+             now() - interval '10 minutes' + g * interval '1 millisecond'
+      from generate_series(1, 10000) as g`.execute(database.db);
+    // What autovacuum does on PostgreSQL soon after a large enqueue.
+    await sql`analyze outbox`.execute(database.db);
+    await sql`analyze workspaces`.execute(database.db);
+
+    const captured: RootOperationNode[] = [];
+    const capture: KyselyPlugin = {
+      transformQuery: ({ node }) => {
+        captured.push(node);
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    const [claimed] = await claimOutboxBatch(database.db.withPlugin(capture), {
+      instance: 'claim-test',
+      now: new Date(),
+      leaseMs: 60_000,
+      limit: 1,
+    });
+    expect(claimed?.idempotencyKey).toBe('claim-plan:1');
+
+    // Subqueries pass through plugins too; the claim itself is the UPDATE.
+    const claim = captured.find((node) => node.kind === 'UpdateQueryNode');
+    if (!claim) throw new Error('the claim query was not captured');
+    const compiled = database.db.getExecutor().compileQuery(claim, createQueryId());
+    const explained = await database.db.executeQuery<{ 'QUERY PLAN': unknown }>(
+      CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]),
+    );
+    const raw = explained.rows[0]?.['QUERY PLAN'];
+    const [plan] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
+    const nodes = planNodes(plan?.Plan ?? { 'Node Type': 'none' });
+    const outboxScans = nodes.filter((n) => n['Relation Name'] === 'outbox');
+    expect(outboxScans.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+    expect(outboxScans.map((n) => n['Index Name'])).toContain('outbox_pending_idx');
+  });
+
+  it('skips workspaces whose sending stopped', async () => {
+    await database.db.deleteFrom('outbox').execute();
+    await database.db
+      .insertInto('workspaces')
+      .values([{ id: 'T0STOPPED' }, { id: 'T0SENDING' }])
+      .execute();
+    await enqueueMessages(database.db, [
+      message('T0STOPPED', 1),
+      message('T0SENDING', 2),
+      message('T0STOPPED', 3),
+      message('T0SENDING', 4),
+    ]);
+    await stopWorkspaceSending(database.db, 'T0STOPPED', 'token_revoked', new Date());
+    const claimed = await claimOutboxBatch(database.db, {
+      instance: 'claim-test',
+      now: new Date(Date.now() + 1_000),
+      leaseMs: 60_000,
+      limit: 10,
+    });
+    expect(claimed.map((r) => r.channel)).toEqual(['U0CLAIM2', 'U0CLAIM4']);
+  });
+});

@@ -1,0 +1,307 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from '../../../src/app.ts';
+import { parseConfig } from '../../../src/config.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { createPgTeamRepository } from '../../../src/persistence/pg-team.repository.ts';
+import { runTick } from '../../../src/scheduler/scheduler.ts';
+import { pulseActionIds, pulseCallbackIds } from '../../../src/slack/ids.ts';
+import { pulseItemBlockIds } from '../../../src/slack/views/pulse.view.ts';
+import { commandReply } from '../../support/command-reply.ts';
+import { ALICE_ID, DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
+import { SlackDriver } from '../../support/slack-emulator/slack-driver.ts';
+import { TestClock } from '../../support/test-clock.ts';
+import { startTestApp, TEST_SIGNING_SECRET, type TestApp } from '../../support/test-app.ts';
+
+// The anonymity guarantees of the pulse (issue 6, A1–A8), against the real app and database.
+
+let t: TestApp;
+const logLines: string[] = [];
+const clock = new TestClock('2027-01-06T11:00:00Z'); // Wednesday of 2027-W01 in Oslo
+const WEEK = '2027-W01';
+const AFTER_WEEK = new Date('2027-01-10T23:00:00Z'); // Monday 00:00 in Oslo
+
+beforeAll(async () => {
+  t = await startTestApp({
+    clock,
+    env: { LOG_LEVEL: 'debug' },
+    logDestination: { write: (line) => void logLines.push(line) },
+  });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+let seq = 0;
+/** A channel that is a team of `size` people (the first is its manager) with minimum group size k. */
+async function makeTeam(size: number, k: number) {
+  seq += 1;
+  const people = Array.from({ length: size }, (_, i) => {
+    const id = `U0P${seq}X${String(i).padStart(3, '0')}`;
+    t.emulator.addUser(DEMO_TEAM_ID, { id, name: `p${seq}x${i}`, tz: 'Europe/Oslo', locale: 'en-US' });
+    return id;
+  });
+  const channelId = `C0PULSE${seq}`;
+  t.emulator.addChannel({
+    id: channelId,
+    teamId: DEMO_TEAM_ID,
+    name: `pulse-${seq}`,
+    members: people,
+    botIsMember: true,
+  });
+  const teams = createPgTeamRepository(t.database.db);
+  const team = await teams.create({
+    workspaceId: DEMO_TEAM_ID,
+    channelId,
+    createdBy: people[0] ?? '',
+    settings: {
+      timeZone: 'Europe/Oslo',
+      language: 'en',
+      minGroupSize: k,
+      checkin: { weekday: 1, time: '10:00' },
+      digest: { enabled: true, target: { weekday: 1, time: '09:00' } },
+    },
+  });
+  if (!team) throw new Error('team not created');
+  await teams.replaceMembers(team.id, people, clock.now());
+  return { team, people, channelId };
+}
+
+function ratingState(score: number, varied = false) {
+  const values: Record<string, Record<string, unknown>> = {};
+  Object.values(pulseItemBlockIds).forEach((id, i) => {
+    const value = String(varied ? ((score + i - 1) % 5) + 1 : score);
+    values[id] = {
+      [id]: { type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: value }, value } },
+    };
+  });
+  return { values } as never;
+}
+
+async function rate(
+  userId: string,
+  teamId: string,
+  score: number,
+  driver: SlackDriver = t.driver,
+  week = WEEK,
+) {
+  return driver.viewSubmission({
+    teamId: DEMO_TEAM_ID,
+    userId,
+    view: {
+      callback_id: pulseCallbackIds.rate,
+      private_metadata: JSON.stringify({ t: teamId, w: week }),
+      state: ratingState(score, true),
+    },
+  });
+}
+
+const noticeOf = (response: { json?: unknown }) => JSON.stringify(response.json);
+
+async function tallyTotal(teamId: string) {
+  const row = await t.database.db
+    .selectFrom('pulse_tallies')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('count'), eb.lit(0)).as('n'))
+    .where('team_id', '=', teamId)
+    .where('item', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function participation(teamId: string) {
+  return (
+    await t.database.db.selectFrom('pulse_participation').selectAll().where('team_id', '=', teamId).execute()
+  ).length;
+}
+
+describe('the anonymous pulse', () => {
+  it('A1: rating tables have no timestamp, serial, identity, uuid default or text column', async () => {
+    const columns = await sql<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      column_default: string | null;
+      is_identity: string;
+    }>`select table_name, column_name, data_type, column_default, is_identity
+       from information_schema.columns
+       where table_schema = current_schema()
+         and table_name in ('pulse_rounds', 'pulse_tallies', 'pulse_participation')`.execute(t.database.db);
+    expect(new Set(columns.rows.map((c) => c.table_name)).size).toBe(3);
+    for (const c of columns.rows) {
+      expect(c.data_type, `${c.table_name}.${c.column_name}`).not.toMatch(
+        /text|char|time|date|interval|json/,
+      );
+      expect(c.column_default, `${c.table_name}.${c.column_name}`).toBeNull();
+      expect(c.is_identity).toBe('NO');
+      expect(c.column_name).not.toMatch(/user|created|updated|_at$|^id$/);
+    }
+  });
+
+  it('A8: answers every rating with the same bytes, whatever the scores, and writes counts in batches of k', async () => {
+    const { team, people } = await makeTeam(6, 3);
+    const answers: string[] = [];
+    for (const [i, person] of people.slice(0, 5).entries()) {
+      answers.push(noticeOf(await rate(person, team.id, i + 1)));
+      // Fewer than k ratings are never in the database.
+      expect(await tallyTotal(team.id)).toBe(i + 1 >= 3 ? 3 : 0);
+    }
+    expect(new Set(answers).size).toBe(1);
+    expect(answers[0]).toContain('Thank you. Your answers are counted anonymously.');
+    expect(await participation(team.id)).toBe(5);
+  });
+
+  it('A2: a join on xmin, ctid or row order never narrows a rating to fewer than k people', async () => {
+    const k = 3;
+    const { team, people } = await makeTeam(12, k);
+    for (const [i, person] of people.slice(0, 11).entries()) await rate(person, team.id, (i % 5) + 1);
+    const marks = await sql<{ x: string; c: string }>`
+      select xmin::text as x, ctid::text as c from pulse_participation where team_id = ${team.id}
+      order by xmin::text::bigint`.execute(t.database.db);
+    const tallies = await sql<{ x: string; count: number; item: number }>`
+      select xmin::text as x, count, item from pulse_tallies where team_id = ${team.id}`.execute(
+      t.database.db,
+    );
+    const markXids = marks.rows.map((r) => Number(r.x));
+    const batchXids = [...new Set(tallies.rows.map((r) => Number(r.x)))].sort((a, b) => a - b);
+    expect(marks.rows).toHaveLength(11);
+    // No tally was written in a participation transaction.
+    for (const x of batchXids) expect(markXids).not.toContain(x);
+    // Everyone whose mark precedes a batch (and follows the one before) is a candidate for it: ≥ k.
+    let previous = 0;
+    for (const x of batchXids) {
+      const candidates = markXids.filter((m) => m > previous && m < x);
+      expect(candidates.length).toBeGreaterThanOrEqual(k);
+      previous = x;
+    }
+    // Each batch's rows add up to at least k ratings per item: row order shows counts, never a person.
+    for (const x of batchXids) {
+      const item1 = tallies.rows.filter((r) => Number(r.x) === x && r.item === 1);
+      if (item1.length > 0) expect(item1.reduce((s, r) => s + r.count, 0)).toBeGreaterThanOrEqual(k);
+    }
+    expect(await tallyTotal(team.id)).toBe(9); // 11 rated: 3 batches of 3 written, 2 still in memory
+  });
+
+  it('A3: a double click on two app instances, and a replayed payload, count once', async () => {
+    const { team, people } = await makeTeam(4, 3);
+    const env = {
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_BOT_TOKEN: t.emulator.botToken(DEMO_TEAM_ID),
+      SLACK_API_URL: t.emulator.apiUrl,
+      PORT: '0',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-second-')),
+      PULSE_SECRET: 'test-pulse-secret-0123456789',
+      SCHEDULER: 'off',
+      LOG_LEVEL: 'silent',
+    };
+    const { config, secrets } = parseConfig(env);
+    const second: RunningApp = await startApp({
+      config,
+      secrets,
+      logger: createLogger('silent'),
+      database: t.database,
+      clock,
+    });
+    try {
+      const otherDriver = new SlackDriver({
+        appUrl: `${second.url}/slack/events`,
+        signingSecret: TEST_SIGNING_SECRET,
+        emulator: t.emulator,
+      });
+      const person = people[1] ?? '';
+      const [a, b] = await Promise.all([rate(person, team.id, 5), rate(person, team.id, 1, otherDriver)]);
+      const replay = await rate(person, team.id, 2);
+      const texts = [noticeOf(a), noticeOf(b), noticeOf(replay)];
+      expect(texts.filter((x) => x.includes('counted anonymously'))).toHaveLength(1);
+      expect(texts.filter((x) => x.includes('already rated'))).toHaveLength(2);
+      expect(await participation(team.id)).toBe(1);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('refuses politely a rating for a team the person is not in, or for a closed round', async () => {
+    const { team } = await makeTeam(3, 3);
+    const stranger = await rate(ALICE_ID, team.id, 4);
+    expect(noticeOf(stranger)).toContain('only rate teams you are a member of');
+    const { team: other, people } = await makeTeam(3, 3);
+    const late = await rate(people[0] ?? '', other.id, 4, t.driver, '2026-W52');
+    expect(noticeOf(late)).toContain('round has closed');
+    expect(await participation(other.id)).toBe(0);
+  });
+
+  it('A6: a graceful shutdown with fewer than k buffered lets those people rate again', async () => {
+    const { team, people } = await makeTeam(5, 3);
+    await rate(people[0] ?? '', team.id, 2);
+    await rate(people[1] ?? '', team.id, 3);
+    expect(await participation(team.id)).toBe(2);
+    await t.restart();
+    expect(await participation(team.id)).toBe(0);
+    expect(await tallyTotal(team.id)).toBe(0);
+    expect(noticeOf(await rate(people[0] ?? '', team.id, 2))).toContain('counted anonymously');
+  });
+
+  it('offers the rating in the check-in and with /trust pulse, and not again once rated', async () => {
+    const { team, people, channelId } = await makeTeam(3, 3);
+    const person = people[2] ?? '';
+    const before = t.emulator.responses().length;
+    const ack = await t.driver.command({
+      teamId: DEMO_TEAM_ID,
+      userId: person,
+      channelId,
+      text: 'checkin',
+    });
+    await commandReply(t.emulator, ack, before);
+    await t.app.outbox.idle();
+    const dm = await t.emulator.waitFor(() => t.emulator.dmsTo(person).at(-1));
+    expect(JSON.stringify(dm.blocks)).toContain(pulseActionIds.rate);
+    expect(JSON.stringify(dm.blocks)).toContain('Rate team trust (anonymous)');
+    const views = t.emulator.views(person).length;
+    await t.driver.command({ teamId: DEMO_TEAM_ID, userId: person, channelId, text: 'pulse' });
+    const modal = await t.emulator.waitFor(() => t.emulator.views(person)[views]);
+    expect(modal.body.callback_id).toBe(pulseCallbackIds.rate);
+    expect(JSON.stringify(modal.body)).toContain('anonymous');
+    await rate(person, team.id, 4);
+    const again = t.emulator.responses().length;
+    const second = await t.driver.command({ teamId: DEMO_TEAM_ID, userId: person, channelId, text: 'pulse' });
+    expect((await commandReply(t.emulator, second, again)).body.text).toContain('rated all your teams');
+  });
+
+  it('A4, A5: closing a round keeps only the count below k, and no participation survives', async () => {
+    const big = await makeTeam(6, 3);
+    const small = await makeTeam(6, 5);
+    for (const [i, p] of big.people.slice(0, 5).entries()) await rate(p, big.team.id, i + 1);
+    for (const p of small.people.slice(0, 4)) await rate(p, small.team.id, 5);
+    await runTick(t.app.scheduler, AFTER_WEEK);
+    const rounds = await t.database.db
+      .selectFrom('pulse_rounds')
+      .selectAll()
+      .where('team_id', 'in', [big.team.id, small.team.id])
+      .execute();
+    const byTeam = Object.fromEntries(rounds.map((r) => [r.team_id, r]));
+    expect(byTeam[big.team.id]).toMatchObject({ closed: true, respondents: 5, members: 6 });
+    expect(byTeam[small.team.id]).toMatchObject({ closed: true, respondents: 4, members: 6 });
+    expect(await tallyTotal(big.team.id)).toBe(5);
+    expect(await tallyTotal(small.team.id)).toBe(0);
+    const left = await t.database.db.selectFrom('pulse_participation').selectAll().execute();
+    expect(left).toHaveLength(0);
+    await t.app.outbox.idle();
+    const bigResult = await t.emulator.waitFor(() => t.emulator.dmsTo(big.people[0] ?? '').at(-1));
+    expect(bigResult.text).toContain('Trust index');
+    expect(bigResult.text).toContain('5 of 6 responded');
+    const smallResult = await t.emulator.waitFor(() => t.emulator.dmsTo(small.people[0] ?? '').at(-1));
+    expect(smallResult.text).toContain('Not enough responses');
+    expect(smallResult.text).not.toContain('Trust index');
+  });
+
+  it('never logs a score, even at debug level', () => {
+    const all = logLines.join('\n');
+    expect(all.length).toBeGreaterThan(0);
+    expect(all).not.toContain('selected_option');
+    expect(all).not.toMatch(/"scores?":\s*[{[\d]/);
+    // The modal's definition may be logged by the Web API client at debug; answers never are.
+    expect(all).toContain('pulse_rate');
+  });
+});
