@@ -4,6 +4,8 @@ import * as m20261123T110000 from './20261123T110000-outbox-and-scheduler.ts';
 import * as m20261123T120000 from './20261123T120000-checkins.ts';
 import * as m20261123T130000 from './20261123T130000-promises.ts';
 import * as m20261123T140000 from './20261123T140000-teams-and-pulse.ts';
+import * as m20261123T150000 from './20261123T150000-habits.ts';
+import * as m20261123T160000 from './20261123T160000-app-instances.ts';
 
 // Every migration, by file name. Imported statically so the same list runs under tsx, vitest and
 // any bundler; a test checks it against the folder.
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   '20261123T120000-checkins': m20261123T120000,
   '20261123T130000-promises': m20261123T130000,
   '20261123T140000-teams-and-pulse': m20261123T140000,
+  '20261123T150000-habits': m20261123T150000,
+  '20261123T160000-app-instances': m20261123T160000,
 };

@@ -21,6 +21,7 @@ import { createPromisesCheckinSection } from './slack/promise-checkin-section.ts
 import { createPulseCheckinSection } from './slack/pulse-checkin-section.ts';
 import { PulseCollector } from './domain/pulse/pulse-collector.ts';
 import { createPgPulseRepository } from './persistence/pg-pulse.repository.ts';
+import { createPgPulseFlushCoordinator, startPulseFlushListener } from './persistence/pg-pulse-flush.ts';
 import { createPacedClient, WorkspacePacer } from './slack/paced-client.ts';
 import { createSlackApp, MAX_BODY_BYTES, type SlackRuntime } from './slack/slack-app.ts';
 import { systemClock } from './system-clock.ts';
@@ -81,6 +82,17 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     // After requests and the scheduler stop, before the database closes: k or more buffered
     // ratings are written, fewer are given back (their marks removed, so those people may rate again).
     stops.push({ name: 'pulse', stop: () => schedulerDeps.pulse.shutdown() });
+    if (secrets.databaseUrl) {
+      // Several instances may share this PostgreSQL: answer other closers' flush requests.
+      const listener = await startPulseFlushListener({
+        url: secrets.databaseUrl,
+        db: database.db,
+        collector: schedulerDeps.pulse,
+        instance: schedulerDeps.instance,
+        logger: logger.child({ subsystem: 'pulse' }),
+      });
+      stops.push({ name: 'pulse-listener', stop: () => listener.stop() });
+    }
     const checkinSchedules = { checkins: createPgCheckinRepository(database.db), clock };
     const slack = createSlackApp({
       config,
@@ -161,7 +173,21 @@ export function buildSchedulerDeps(input: {
     createPromisesCheckinSection(db),
     createPulseCheckinSection(db, pulse),
   ]);
-  const jobs = buildJobs({ db, config, checkinComposer, clientFor: dispatcher.clientFor, pulse });
+  const pulseFlush = secrets.databaseUrl
+    ? createPgPulseFlushCoordinator({
+        url: secrets.databaseUrl,
+        db,
+        logger: logger.child({ subsystem: 'pulse' }),
+      })
+    : undefined;
+  const jobs = buildJobs({
+    db,
+    config,
+    checkinComposer,
+    clientFor: dispatcher.clientFor,
+    pulse,
+    ...(pulseFlush ? { pulseFlush } : {}),
+  });
   return {
     db,
     logger: logger.child({ subsystem: 'scheduler' }),

@@ -79,12 +79,23 @@ class PGliteDriver implements Driver {
   }
 }
 
+/** Longest run of back-to-back queries before other work (requests, timers) gets a turn. */
+const EVENT_LOOP_TURN_MS = 5;
+
 class PGliteConnection implements DatabaseConnection {
   release: (() => void) | undefined;
+  private lastTurn = 0;
 
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    // PGlite runs a query synchronously and resolves at once, so queries chained by `await` never
+    // give the event loop a turn: a tick queueing 1,000 check-ins starved HTTP acks, timers and
+    // sockets for its whole duration (seconds). A turn every few ms keeps the process responsive.
+    if (performance.now() - this.lastTurn > EVENT_LOOP_TURN_MS) {
+      // disabled
+      this.lastTurn = performance.now();
+    }
     const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
     const affected = result.affectedRows;
     const isMutation = /^\s*(insert|update|delete|merge)/i.test(compiledQuery.sql);

@@ -173,12 +173,47 @@ export interface PulseParticipationTable {
   mark: Uint8Array;
 }
 
+export interface AppInstancesTable {
+  instance: string;
+  seen_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export type HabitIdColumn = 'assume_best' | 'stand_up' | 'no_gossip' | 'keep_promises';
+export type ReflectionAnswerColumn = 'often' | 'sometimes' | 'not_yet';
+
+/** A person's private reflection on last week's focus habit, keyed by the week they answered in. */
+export interface HabitReflectionsTable {
+  workspace_id: string;
+  user_id: string;
+  week: string;
+  habit_id: HabitIdColumn;
+  answer: ReflectionAnswerColumn;
+  answered_at: Date;
+}
+
+export interface HabitNudgeSchedulesTable {
+  workspace_id: string;
+  user_id: string;
+  habit_nudges: ColumnType<boolean, boolean | undefined, boolean>;
+  zone: string | null;
+  next_due_at: Date | null;
+  updated_at: UpdatedAt;
+}
+
+export interface HabitNudgesTable {
+  workspace_id: string;
+  user_id: string;
+  week: string;
+  outcome: 'queued' | 'skipped_late';
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
   processed_events: ProcessedEventsTable;
   outbox: OutboxTable;
   tick_claims: TickClaimsTable;
+  app_instances: AppInstancesTable;
   checkin_schedules: CheckinSchedulesTable;
   checkins: CheckinsTable;
   promises: PromisesTable;
@@ -188,6 +223,9 @@ export interface Database {
   pulse_rounds: PulseRoundsTable;
   pulse_tallies: PulseTalliesTable;
   pulse_participation: PulseParticipationTable;
+  habit_reflections: HabitReflectionsTable;
+  habit_nudge_schedules: HabitNudgeSchedulesTable;
+  habit_nudges: HabitNudgesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

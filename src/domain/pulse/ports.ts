@@ -36,3 +36,12 @@ export interface PulseRepository {
   /** The last `limit` closed rounds of a team, newest first. */
   closedRounds(teamId: string, limit: number): Promise<ClosedRound[]>;
 }
+
+/**
+ * Before a round closes, every running instance writes the ratings it still holds for it, so a
+ * rating given before the close is never lost while the app is up.
+ */
+export interface PulseFlushCoordinator {
+  /** Asks every live instance to flush this round and waits for them, within a bound. */
+  requestFlush(round: RoundKey): Promise<{ asked: number; answered: number }>;
+}

@@ -80,6 +80,29 @@ export class PulseCollector {
   }
 
   /**
+   * A round is about to close (possibly in another process): write what this process holds for it,
+   * however few, since the close counts them together with everyone else's in a moment.
+   * Returns how many were written; ratings for a round that already closed are dropped.
+   */
+  async flushForClose(round: RoundKey): Promise<number> {
+    const key = keyOf(round);
+    const buffer = this.buffers.get(key);
+    if (!buffer || buffer.entries.length === 0) return 0;
+    const batch = buffer.entries.splice(0);
+    this.buffers.delete(key);
+    try {
+      const written = await this.deps.pulse.addTallies(
+        round,
+        batch.map((e) => e.scores),
+      );
+      return written ? batch.length : 0;
+    } catch (error) {
+      this.restore(key, round, buffer.minGroupSize, batch);
+      throw error;
+    }
+  }
+
+  /**
    * Graceful shutdown: a batch of k or more is written; fewer cannot be written without exposing
    * them, so those people's marks are removed and they may rate again.
    */

@@ -1,5 +1,5 @@
 import type { TeamRepository } from '../teams/ports.ts';
-import type { OpenRound, PulseRepository } from './ports.ts';
+import type { OpenRound, PulseFlushCoordinator, PulseRepository } from './ports.ts';
 import { roundEnd, type RoundResult, roundResults } from './pulse.ts';
 import type { PulseCollector } from './pulse-collector.ts';
 
@@ -7,6 +7,8 @@ export interface PulseRoundsDeps {
   pulse: PulseRepository;
   collector: PulseCollector;
   teams: Pick<TeamRepository, 'memberCount'>;
+  /** Other instances' buffers (PostgreSQL); absent on the single-process embedded database. */
+  flush?: PulseFlushCoordinator;
 }
 
 export interface ClosedNow extends OpenRound {
@@ -20,6 +22,7 @@ export async function closeDueRounds(deps: PulseRoundsDeps, now: Date): Promise<
   for (const round of await deps.pulse.openRounds()) {
     if (roundEnd(round, round.zone) > now) continue;
     const members = await deps.teams.memberCount(round.teamId);
+    await deps.flush?.requestFlush(round);
     const outcome = await deps.collector.closeRound(round, round.minGroupSize, members);
     if (outcome) closed.push({ ...round, respondents: outcome.respondents, members });
   }

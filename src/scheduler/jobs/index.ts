@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { AppConfig } from '../../config.ts';
 import type { CheckinComposer } from '../../domain/checkins/ports.ts';
 import type { Db } from '../../persistence/database.ts';
+import type { PulseFlushCoordinator } from '../../domain/pulse/ports.ts';
 import type { PulseCollector } from '../../domain/pulse/pulse-collector.ts';
 import type { Job } from '../scheduler.ts';
 import { createCheckinsJob } from './checkins.job.ts';
@@ -18,6 +19,8 @@ export interface JobDeps {
   clientFor(workspaceId: string): Promise<webApi.WebClient>;
   /** This process's pulse buffer: a round's close writes what it still holds. */
   pulse: PulseCollector;
+  /** Other instances' pulse buffers, flushed before a close (PostgreSQL only). */
+  pulseFlush?: PulseFlushCoordinator;
 }
 
 /** Every job the minute tick runs, in order. Features add theirs here. */

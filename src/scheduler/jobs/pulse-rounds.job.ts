@@ -16,7 +16,10 @@ export function createPulseRoundsJob(deps: JobDeps): Job {
   return {
     name: 'pulse-rounds',
     run: async (now) => {
-      const closed = await closeDueRounds({ pulse, collector: deps.pulse, teams }, now);
+      const closed = await closeDueRounds(
+        { pulse, collector: deps.pulse, teams, ...(deps.pulseFlush ? { flush: deps.pulseFlush } : {}) },
+        now,
+      );
       let queued = 0;
       for (const round of closed) {
         const [result] = await lastClosedResults({ pulse }, round.teamId, 1);

@@ -13,18 +13,6 @@ const HELP_COMMANDS = 50;
 const ACK_P99_LIMIT_MS = 300;
 
 let t: TestApp;
-const fetchErrors: string[] = [];
-const realFetch = globalThis.fetch;
-globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-  const started = Date.now();
-  try {
-    return await realFetch(input, init);
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    fetchErrors.push(`${new Date().toISOString()} after ${Date.now() - started} ms ${String(input)} ${cause?.code} ${cause?.message}`);
-    throw error;
-  }
-}) as typeof fetch;
 
 beforeAll(async () => {
   // 200 messages/s with bursts of 20: the 1,000 DMs take ~5 s plus the 3 s Retry-After pause.
@@ -80,48 +68,62 @@ describe('a 1,000-person check-in fan-out against a misbehaving Slack', () => {
       drained = true;
     });
 
-    // `/trust help` from people the app knows, spread over the fan-out: the i-th command goes once
-    // 18·i DMs have been attempted, so they cover the whole drain, including the 429 pause.
-    const acks: Array<{ ms: number; status: number; inAck: boolean; duringFanOut: boolean }> = [];
-    for (let i = 0; i < HELP_COMMANDS; i += 1) {
-      await t.emulator.waitFor(() => drained || t.emulator.calls('chat.postMessage').length >= 1 + i * 18, {
-        timeoutMs: 30_000,
-        description: `${1 + i * 18} chat.postMessage calls`,
-      });
+    const acks: Array<{ phase: 'queue' | 'drain'; ms: number; ok: boolean; duringFanOut: boolean }> = [];
+    const help = async (userId: string, phase: 'queue' | 'drain') => {
       const startedDuring = !drained;
       const started = performance.now();
       const ack = await t.driver.command({
         teamId: DEMO_TEAM_ID,
-        userId: people[i * 20] ?? '',
+        userId,
         channelId: TEAM_CHANNEL_ID,
         text: 'help',
       });
       const body = ack.json as { blocks?: unknown[] } | undefined;
       acks.push({
+        phase,
         ms: performance.now() - started,
-        status: ack.status,
-        inAck: Array.isArray(body?.blocks),
+        ok: ack.status === 200 && Array.isArray(body?.blocks),
         duringFanOut: startedDuring && !drained,
       });
+    };
+
+    // While the tick's due-work queues the 1,000 check-ins (before the first DM goes out),
+    // commands go back to back, so one is always in flight: a stalled event loop would show.
+    for (let i = 0; i < 200 && !drained && t.emulator.calls('chat.postMessage').length === 0; i += 1) {
+      await help(people[PEOPLE - 1 - i] ?? '', 'queue');
+    }
+    // Then `/trust help` spread over the sending: the i-th command goes once 18·i DMs have been
+    // attempted, so they cover the whole drain, including the 429 pause.
+    for (let i = 0; i < HELP_COMMANDS; i += 1) {
+      await t.emulator.waitFor(() => drained || t.emulator.calls('chat.postMessage').length >= 1 + i * 18, {
+        timeoutMs: 30_000,
+        description: `${1 + i * 18} chat.postMessage calls`,
+      });
+      await help(people[i * 20] ?? '', 'drain');
     }
     const summary = await tick;
 
-    // Acks: all during the drain, all answered in the ack itself, p99 under the limit.
-    const latencies = acks.map((a) => a.ms);
-    const p99 = percentile(latencies, 99);
-    console.info(
-      `fan-out acks: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
-    );
+    // Acks: all during the fan-out, all answered in the ack itself, p99 under the limit.
+    const describeAcks = (phase: 'queue' | 'drain') => {
+      const ms = acks.filter((a) => a.phase === phase).map((a) => a.ms);
+      return `${phase}: ${ms.length} acks, p50 ${percentile(ms, 50).toFixed(1)} ms, p99 ${percentile(ms, 99).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`;
+    };
+    console.info(`fan-out acks: ${describeAcks('queue')}; ${describeAcks('drain')}`);
+    expect(acks.filter((a) => a.phase === 'queue').length).toBeGreaterThan(0);
+    expect(acks.filter((a) => a.phase === 'drain')).toHaveLength(HELP_COMMANDS);
     expect(acks.filter((a) => !a.duringFanOut)).toEqual([]);
-    expect(acks.every((a) => a.status === 200 && a.inAck)).toBe(true);
+    expect(acks.every((a) => a.ok)).toBe(true);
     expect(t.emulator.responses()).toEqual([]);
+    const p99 = percentile(
+      acks.map((a) => a.ms),
+      99,
+    );
     expect(p99).toBeLessThan(ACK_P99_LIMIT_MS);
 
     // The 5xx ones: attempted once, not stored by Slack, recorded as unknown, never resent.
     const failed5xx = postedChannels('http');
     expect(failed5xx).toHaveLength(3);
     const report = deliveryReport(t.emulator, people);
-    console.info('DEBUG fetchErrors', fetchErrors); console.info('DEBUG missing', report.missing, JSON.stringify(summary), JSON.stringify(await t.database.db.selectFrom('outbox').select(['channel','status','last_error','attempts','available_at','finished_at','created_at']).where('channel','in',report.missing).execute()), JSON.stringify(t.emulator.calls('chat.postMessage').filter(c => report.missing.includes(String(c.params.channel))).map(c => ({ch: c.params.channel, status: c.status, fault: c.fault, at: c.at}))));
     expect(report.duplicated).toEqual([]);
     expect([...report.missing].sort()).toEqual([...failed5xx].sort());
     expect(report.once).toBe(PEOPLE - 3);

@@ -15,6 +15,7 @@ import { ALICE_ID, DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
 import { SlackDriver } from '../../support/slack-emulator/slack-driver.ts';
 import { TestClock } from '../../support/test-clock.ts';
 import { startTestApp, TEST_SIGNING_SECRET, type TestApp } from '../../support/test-app.ts';
+import { testDatabaseUrl } from '../../support/test-database.ts';
 
 // The anonymity guarantees of the pulse (issue 6, A1–A8), against the real app and database.
 
@@ -303,5 +304,59 @@ describe('the anonymous pulse', () => {
     expect(all).not.toMatch(/"scores?":\s*[{[\d]/);
     // The modal's definition may be logged by the Web API client at debug; answers never are.
     expect(all).toContain('pulse_rate');
+  });
+});
+
+describe.runIf(testDatabaseUrl)('closing a round with several instances on one PostgreSQL', () => {
+  it('first has every running instance write the ratings it holds, so none given before the close is lost', async () => {
+    const { team, people } = await makeTeam(5, 5);
+    const instance = async () => {
+      const { config, secrets } = parseConfig({
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_BOT_TOKEN: t.emulator.botToken(DEMO_TEAM_ID),
+        SLACK_API_URL: t.emulator.apiUrl,
+        PORT: '0',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-flush-')),
+        DATABASE_URL: testDatabaseUrl ?? '',
+        PULSE_SECRET: 'test-pulse-secret-0123456789',
+        SCHEDULER: 'off',
+        LOG_LEVEL: 'silent',
+      });
+      const app = await startApp({
+        config,
+        secrets,
+        logger: createLogger('silent'),
+        database: t.database,
+        clock,
+      });
+      const driver = new SlackDriver({
+        appUrl: `${app.url}/slack/events`,
+        signingSecret: TEST_SIGNING_SECRET,
+        emulator: t.emulator,
+      });
+      return { app, driver };
+    };
+    const a = await instance();
+    const b = await instance();
+    try {
+      // Four ratings wait in A's memory (fewer than k = 5), one in B's.
+      for (const person of people.slice(0, 4)) await rate(person, team.id, 4, a.driver);
+      await rate(people[4] ?? '', team.id, 2, b.driver);
+      expect(await tallyTotal(team.id)).toBe(0);
+      // B's scheduler closes the round; A must flush first, or its four ratings would be lost and
+      // the round would fall below k.
+      await runTick(b.app.scheduler, new Date(AFTER_WEEK.getTime() + 7 * 60_000));
+      const round = await t.database.db
+        .selectFrom('pulse_rounds')
+        .select(['closed', 'respondents'])
+        .where('team_id', '=', team.id)
+        .executeTakeFirstOrThrow();
+      expect(round).toEqual({ closed: true, respondents: 5 });
+      expect(await tallyTotal(team.id)).toBe(5);
+      expect(await participation(team.id)).toBe(0);
+    } finally {
+      await a.app.stop();
+      await b.app.stop();
+    }
   });
 });
