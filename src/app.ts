@@ -19,6 +19,7 @@ import { createPgCheckinRepository } from './persistence/pg-checkin.repository.t
 import { createCheckinComposer } from './slack/checkin-composer.ts';
 import { createPromisesCheckinSection } from './slack/promise-checkin-section.ts';
 import { createPulseCheckinSection } from './slack/pulse-checkin-section.ts';
+import { createHabitCheckinSection } from './slack/habit-checkin-section.ts';
 import { PulseCollector } from './domain/pulse/pulse-collector.ts';
 import { createPgPulseRepository } from './persistence/pg-pulse.repository.ts';
 import { createPgPulseFlushCoordinator, startPulseFlushListener } from './persistence/pg-pulse-flush.ts';
@@ -171,6 +172,7 @@ export function buildSchedulerDeps(input: {
   const pulse = new PulseCollector({ pulse: createPgPulseRepository(db), secret: secrets.pulseSecret });
   const checkinComposer = createCheckinComposer(db, [
     createPromisesCheckinSection(db),
+    createHabitCheckinSection(db),
     createPulseCheckinSection(db, pulse),
   ]);
   const pulseFlush = secrets.databaseUrl

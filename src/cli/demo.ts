@@ -17,6 +17,7 @@ import { parseConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { playPromiseStory } from './demo-promises.ts';
 import { playPulseStory } from './demo-pulse.ts';
+import { playHabitStory } from './demo-habits.ts';
 
 // `npm run demo`: the real app on a fresh embedded database, against the local Slack emulator,
 // playing a short story as simulated people and printing what each of them sees.
@@ -94,6 +95,7 @@ try {
 
   await playPulseStory({ app, driver, emulator, heading, show });
   await playPromiseStory({ app, driver, emulator, heading, show });
+  await playHabitStory({ app, driver, emulator, heading, show });
 
   const errors = emulator.issues('error');
   heading(

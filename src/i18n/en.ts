@@ -323,6 +323,31 @@ export const en = {
     notEnough: (respondents: number, k: number) =>
       `Not enough responses: ${respondents} responded, at least ${k} are needed to show a result.`,
   },
+  habits: {
+    title: 'Trust habits',
+    intro: 'Four habits build trust. Each week one of them is the focus.',
+    allHeading: '*The four habits*',
+    thisWeek: 'this week',
+    focusHeading: (name: string) => `*This week’s focus: ${name}*`,
+    tip: (tip: string) => `:bulb: *Try this week:* ${tip}`,
+    reflectPrompt: (name: string) => `*Last week’s focus was ${name}.* How often did you practise it?`,
+    answers: { often: 'Often', sometimes: 'Sometimes', not_yet: 'Not yet' },
+    answered: (answer: string) => `Your answer: *${answer}*. You can change it until the week ends.`,
+    private: 'Only you see your answer. Your team sees counts only, and only when enough people answered.',
+    streak: (weeks: number) =>
+      weeks === 0
+        ? 'No streak yet: answer Often or Sometimes to start one.'
+        : `:fire: ${weeks} ${weeks === 1 ? 'week' : 'weeks in a row'}`,
+    weekOver: 'That week has ended, so its reflection can no longer be changed.',
+    nudgeText: (name: string) => `Mid-week nudge: this week’s focus is ${name}.`,
+    nudgeHeading: (name: string) => `*Mid-week nudge: ${name}*`,
+    nudgesOn: 'Mid-week nudges are on.',
+    nudgesOff: 'Mid-week nudges are off.',
+    turnNudgesOff: 'Turn off nudges',
+    turnNudgesOn: 'Turn on nudges',
+    openPromises: 'Your open promises:',
+    noOpenPromises: 'You have no open promises. This is a good week to make a small one and keep it.',
+  },
 };
 
 export type Messages = typeof en;

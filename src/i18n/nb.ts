@@ -317,4 +317,29 @@ export const nb: Messages = {
     notEnough: (respondents, k) =>
       `For få svar: ${respondents} svarte, og det trengs minst ${k} for å vise et resultat.`,
   },
+  habits: {
+    title: 'Tillitsvaner',
+    intro: 'Fire vaner bygger tillit. Hver uke er én av dem i fokus.',
+    allHeading: '*De fire vanene*',
+    thisWeek: 'denne uken',
+    focusHeading: (name) => `*Ukens fokus: ${name}*`,
+    tip: (tip) => `:bulb: *Prøv dette denne uken:* ${tip}`,
+    reflectPrompt: (name) => `*Forrige ukes fokus var ${name}.* Hvor ofte fikk du praktisert det?`,
+    answers: { often: 'Ofte', sometimes: 'Av og til', not_yet: 'Ikke ennå' },
+    answered: (answer) => `Svaret ditt: *${answer}*. Du kan endre det ut uken.`,
+    private: 'Bare du ser svaret ditt. Teamet ser bare antall, og bare når nok personer har svart.',
+    streak: (weeks) =>
+      weeks === 0
+        ? 'Ingen rekke ennå: svar Ofte eller Av og til for å starte en.'
+        : `:fire: ${weeks} ${weeks === 1 ? 'uke' : 'uker på rad'}`,
+    weekOver: 'Den uken er over, så svaret kan ikke lenger endres.',
+    nudgeText: (name) => `Påminnelse midt i uken: ukens fokus er ${name}.`,
+    nudgeHeading: (name) => `*Påminnelse midt i uken: ${name}*`,
+    nudgesOn: 'Påminnelser midt i uken er slått på.',
+    nudgesOff: 'Påminnelser midt i uken er slått av.',
+    turnNudgesOff: 'Slå av påminnelser',
+    turnNudgesOn: 'Slå på påminnelser',
+    openPromises: 'Dine åpne løfter:',
+    noOpenPromises: 'Du har ingen åpne løfter. Dette er en fin uke å gi et lite et – og holde det.',
+  },
 };

@@ -93,7 +93,7 @@ class PGliteConnection implements DatabaseConnection {
     // give the event loop a turn: a tick queueing 1,000 check-ins starved HTTP acks, timers and
     // sockets for its whole duration (seconds). A turn every few ms keeps the process responsive.
     if (performance.now() - this.lastTurn > EVENT_LOOP_TURN_MS) {
-      // disabled
+      await new Promise<void>((resolve) => setImmediate(resolve));
       this.lastTurn = performance.now();
     }
     const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);

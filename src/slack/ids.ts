@@ -41,3 +41,4 @@ export {
   teamCallbackIds,
   teamEvents,
 } from './team-ids.ts';
+export { habitActionIds, habitBlockIds } from './habit-ids.ts';

@@ -27,6 +27,7 @@ import { registerCheckinListeners } from './listeners/checkins/index.ts';
 import { registerPromiseListeners } from './listeners/promises/index.ts';
 import { registerTeamListeners } from './listeners/teams/index.ts';
 import { registerPulseListeners } from './listeners/pulse/index.ts';
+import { registerHabitListeners } from './listeners/habits/index.ts';
 import { PulseCollector } from '../domain/pulse/pulse-collector.ts';
 import { createPgPulseRepository } from '../persistence/pg-pulse.repository.ts';
 import { createSlackChannelDirectory } from './slack-channel-directory.ts';
@@ -177,6 +178,7 @@ function registerListeners(app: App, deps: ListenerDeps): ListenerInventory {
     ...registerPromiseListeners(registrar, deps),
     ...registerTeamListeners(registrar, deps),
     ...registerPulseListeners(registrar, deps),
+    ...registerHabitListeners(registrar, deps),
   };
   registerTrustCommand(registrar, deps, subcommands);
   registerAppHomeOpened(registrar, deps);

@@ -6,6 +6,7 @@ import type { PulseFlushCoordinator } from '../../domain/pulse/ports.ts';
 import type { PulseCollector } from '../../domain/pulse/pulse-collector.ts';
 import type { Job } from '../scheduler.ts';
 import { createCheckinsJob } from './checkins.job.ts';
+import { createHabitNudgesJob } from './habit-nudges.job.ts';
 import { createProfileRefreshJob } from './profile-refresh.job.ts';
 import { createPromiseRemindersJob } from './promise-reminders.job.ts';
 import { createPulseRoundsJob } from './pulse-rounds.job.ts';
@@ -28,6 +29,7 @@ export function buildJobs(deps: JobDeps): Job[] {
   return [
     createProfileRefreshJob(deps),
     createCheckinsJob(deps),
+    createHabitNudgesJob(deps),
     createPromiseRemindersJob(deps),
     createPulseRoundsJob(deps),
     createTeamMembersJob(deps),

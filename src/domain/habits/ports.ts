@@ -1,0 +1,71 @@
+import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
+import type { Language } from '../users/language.ts';
+import type { HabitId } from './catalogue.ts';
+import type { Reflection, ReflectionAnswer, ReflectionCounts } from './reflection.ts';
+
+/** The team whose rotation a person follows: when and in which zone it was set up. */
+export interface FocusTeam {
+  teamId: string;
+  createdAt: Date;
+  timeZone: string;
+}
+
+export interface HabitRepository {
+  /** The person's oldest team (their focus follows its rotation), if they are in one. */
+  focusTeamOf(workspaceId: string, userId: string): Promise<FocusTeam | undefined>;
+  findReflection(workspaceId: string, userId: string, week: string): Promise<Reflection | undefined>;
+  /** Creates or replaces the person's answer for `week`. */
+  saveReflection(input: {
+    workspaceId: string;
+    userId: string;
+    week: string;
+    habit: HabitId;
+    answer: ReflectionAnswer;
+    at: Date;
+  }): Promise<void>;
+  /** The person's answers from `fromWeek` on (labels sort like weeks). */
+  reflectionsSince(workspaceId: string, userId: string, fromWeek: string): Promise<Reflection[]>;
+  /** Answers given in `week` by the team's current members. */
+  teamReflectionCounts(teamId: string, week: string): Promise<ReflectionCounts>;
+}
+
+export interface NudgePerson {
+  workspaceId: string;
+  userId: string;
+  /** The person's Slack zone now. */
+  zone: string;
+  language: Language;
+}
+
+export interface DueNudge extends NudgePerson {
+  dueAt: Date;
+}
+
+export interface NudgeSettings {
+  enabled: boolean;
+  /** The zone `nextDueAt` was computed in. */
+  zone: string | null;
+  nextDueAt: Date | null;
+}
+
+export interface HabitNudgeRepository {
+  /** People with nudges on whose nudge is due at or before `now`, oldest first. */
+  findDue(now: Date, limit: number): Promise<DueNudge[]>;
+  /** People with a zone but no nudge schedule yet, or one computed for another zone. */
+  findUnscheduled(limit: number): Promise<NudgePerson[]>;
+  handledWeeks(workspaceId: string, userId: string, fromWeek: string): Promise<Set<string>>;
+  /**
+   * In one transaction: marks the week handled (false if it already was), queues the message when
+   * there is one, and moves the schedule to `nextDueAt`.
+   */
+  recordHandled(input: {
+    workspaceId: string;
+    userId: string;
+    week: string;
+    outcome: 'queued' | 'skipped_late';
+    message: OutgoingMessage | null;
+    nextDueAt: Date | null;
+  }): Promise<boolean>;
+  findSettings(workspaceId: string, userId: string): Promise<NudgeSettings | undefined>;
+  saveSettings(workspaceId: string, userId: string, settings: NudgeSettings): Promise<void>;
+}

@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import type { DueNudge, HabitNudgeRepository, NudgePerson } from '../domain/habits/ports.ts';
+import { resolveLanguage } from '../domain/users/language.ts';
+import type { Db } from './database.ts';
+import { enqueueMessages } from './pg-outbox.repository.ts';
+
+export function createPgHabitNudgeRepository(db: Db): HabitNudgeRepository {
+  return {
+    async findDue(now, limit) {
+      const rows = await db
+        .selectFrom('habit_nudge_schedules as s')
+        .innerJoin('users as u', (j) =>
+          j.onRef('u.workspace_id', '=', 's.workspace_id').onRef('u.slack_user_id', '=', 's.user_id'),
+        )
+        .select(['s.workspace_id', 's.user_id', 's.next_due_at', 'u.tz', 'u.language', 'u.slack_locale'])
+        .where('s.next_due_at', 'is not', null)
+        .where('s.next_due_at', '<=', now)
+        .where('s.habit_nudges', '=', true)
+        .where('u.tz', 'is not', null)
+        .where('u.is_bot', '=', false)
+        .where('u.is_deleted', '=', false)
+        .orderBy('s.next_due_at')
+        .limit(limit)
+        .execute();
+      return rows.flatMap((r): DueNudge[] =>
+        r.next_due_at && r.tz
+          ? [
+              {
+                workspaceId: r.workspace_id,
+                userId: r.user_id,
+                dueAt: r.next_due_at,
+                zone: r.tz,
+                language: resolveLanguage(r.language, r.slack_locale),
+              },
+            ]
+          : [],
+      );
+    },
+
+    async findUnscheduled(limit) {
+      const rows = await db
+        .selectFrom('users as u')
+        .leftJoin('habit_nudge_schedules as s', (j) =>
+          j.onRef('s.workspace_id', '=', 'u.workspace_id').onRef('s.user_id', '=', 'u.slack_user_id'),
+        )
+        .select(['u.workspace_id', 'u.slack_user_id', 'u.tz', 'u.language', 'u.slack_locale'])
+        .where('u.tz', 'is not', null)
+        .where('u.is_bot', '=', false)
+        .where('u.is_deleted', '=', false)
+        .where((eb) =>
+          eb.or([
+            eb('s.user_id', 'is', null),
+            eb.and([eb('s.habit_nudges', '=', true), sql<boolean>`s.zone is distinct from u.tz`]),
+          ]),
+        )
+        .orderBy('u.workspace_id')
+        .orderBy('u.slack_user_id')
+        .limit(limit)
+        .execute();
+      return rows.flatMap((r): NudgePerson[] =>
+        r.tz
+          ? [
+              {
+                workspaceId: r.workspace_id,
+                userId: r.slack_user_id,
+                zone: r.tz,
+                language: resolveLanguage(r.language, r.slack_locale),
+              },
+            ]
+          : [],
+      );
+    },
+
+    async handledWeeks(workspaceId, userId, fromWeek) {
+      const rows = await db
+        .selectFrom('habit_nudges')
+        .select('week')
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .where('week', '>=', fromWeek)
+        .execute();
+      return new Set(rows.map((r) => r.week));
+    },
+
+    async recordHandled(input) {
+      return db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('habit_nudges')
+          .values({
+            workspace_id: input.workspaceId,
+            user_id: input.userId,
+            week: input.week,
+            outcome: input.outcome,
+          })
+          .onConflict((oc) => oc.columns(['workspace_id', 'user_id', 'week']).doNothing())
+          .returning('week')
+          .executeTakeFirst();
+        if (inserted && input.message) await enqueueMessages(trx, [input.message]);
+        await trx
+          .updateTable('habit_nudge_schedules')
+          .set({ next_due_at: input.nextDueAt, updated_at: new Date() })
+          .where('workspace_id', '=', input.workspaceId)
+          .where('user_id', '=', input.userId)
+          .execute();
+        return inserted !== undefined;
+      });
+    },
+
+    async findSettings(workspaceId, userId) {
+      const row = await db
+        .selectFrom('habit_nudge_schedules')
+        .select(['habit_nudges', 'zone', 'next_due_at'])
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row ? { enabled: row.habit_nudges, zone: row.zone, nextDueAt: row.next_due_at } : undefined;
+    },
+
+    async saveSettings(workspaceId, userId, settings) {
+      const values = { habit_nudges: settings.enabled, zone: settings.zone, next_due_at: settings.nextDueAt };
+      await db
+        .insertInto('habit_nudge_schedules')
+        .values({ workspace_id: workspaceId, user_id: userId, ...values })
+        .onConflict((oc) =>
+          oc.columns(['workspace_id', 'user_id']).doUpdateSet({ ...values, updated_at: new Date() }),
+        )
+        .execute();
+    },
+  };
+}

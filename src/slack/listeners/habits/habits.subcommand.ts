@@ -1,0 +1,48 @@
+import { currentWeek, habitWeekFor } from '../../../domain/habits/habit.service.ts';
+import { nudgesEnabled } from '../../../domain/habits/nudge.service.ts';
+import { formatDateTime } from '../../../i18n/format-date.ts';
+import { createPgHabitNudgeRepository } from '../../../persistence/pg-habit-nudge.repository.ts';
+import { createPgHabitRepository } from '../../../persistence/pg-habit.repository.ts';
+import { createPgPromiseRepository } from '../../../persistence/pg-promise.repository.ts';
+import { escapeMrkdwn } from '../../mrkdwn.ts';
+import { buildHabitsMessage } from '../../views/habit.view.ts';
+import type { SlackMessage } from '../../views/help.view.ts';
+import { type Person, personOf } from '../checkins/person.ts';
+import type { SubcommandHandler } from '../commands/subcommand.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+
+/** `/trust habits`: the four habits, this week's focus and tip, my streak. */
+export function habitsSubcommand(deps: ListenerDeps): SubcommandHandler {
+  const render = createHabitsRenderer(deps);
+  return async (ctx) => render(await personOf(deps, ctx.workspaceId, ctx.userId));
+}
+
+/** The `/trust habits` answer for a person as of now (also re-rendered by the nudge switch). */
+export function createHabitsRenderer(deps: ListenerDeps): (person: Person) => Promise<SlackMessage> {
+  const habits = createPgHabitRepository(deps.db);
+  const nudges = createPgHabitNudgeRepository(deps.db);
+  const promises = createPgPromiseRepository(deps.db);
+  return async (person) => {
+    const now = deps.clock.now();
+    const who = { workspaceId: person.workspaceId, userId: person.userId };
+    const week = currentWeek(now, person.profile?.tz);
+    const habitWeek = await habitWeekFor({ habits }, who, week, person.language);
+    // A keep-promises week also shows what the person has promised.
+    let open: string[] | undefined;
+    if (habitWeek.focus.id === 'keep_promises') {
+      const audience = { language: person.language, timeZone: person.profile?.tz ?? 'UTC', now };
+      const active = await promises.listActiveFor(person.workspaceId, person.userId);
+      open = active
+        .filter((p) => p.ownerId === person.userId)
+        .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+        .map((p) => `${escapeMrkdwn(p.text)} — ${formatDateTime(p.dueAt, audience)}`);
+    }
+    return buildHabitsMessage(
+      person.m,
+      person.language,
+      habitWeek,
+      await nudgesEnabled({ nudges }, who),
+      open,
+    );
+  };
+}
