@@ -142,3 +142,12 @@ export function buildNudgeMessage(m: Messages, language: Language, habit: Habit,
     ],
   };
 }
+
+/** The App Home's habit part: this week's focus, its tip and the person's streak. */
+export function buildHabitHomeSection(m: Messages, language: Language, week: HabitWeek): KnownBlock[] {
+  return [
+    mrkdwn(`${m.habits.focusHeading(week.focus.name[language])}\n${week.focus.explanation[language]}`),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.tip(week.tip) }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.streak(week.streak) }] },
+  ];
+}
