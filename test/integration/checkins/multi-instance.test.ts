@@ -1,18 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchedulerDeps } from '../../../src/app.ts';
 import { parseConfig } from '../../../src/config.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createMetrics } from '../../../src/metrics.ts';
-import { openPostgres } from '../../../src/persistence/database.ts';
 import { drainOutbox } from '../../../src/scheduler/outbox-dispatcher.ts';
 import { deliveryReport, outboxStatusCounts, seedDuePeople } from '../../support/checkin-population.ts';
 import { DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
-import { SlackEmulator } from '../../support/slack-emulator/slack-emulator.ts';
-import { createTestDatabase, type TestDatabase, testDatabaseUrl } from '../../support/test-database.ts';
+import type { SlackEmulator } from '../../support/slack-emulator/slack-emulator.ts';
+import { type TestDatabase, testDatabaseUrl } from '../../support/test-database.ts';
+import { openTickHarness, type TickHarness } from '../../support/tick-harness.ts';
 import { spawnTick, type TickProcessResult } from '../../support/tick-process.ts';
 
 // Several app processes on one real PostgreSQL: `npm run tick` run as separate OS processes
@@ -24,45 +20,20 @@ const SENDERS_PER_PROCESS = 4;
 /** The dispatcher's lease on a claimed message (outbox-dispatcher.ts). */
 const LEASE_MS = 2 * 60_000;
 
-/** The same database URL with `search_path` set by the server at connect (`options=-c …`). */
-function urlWithSearchPath(url: string, schema: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set('options', `-c search_path=${schema},public`);
-  return parsed.toString();
-}
-
 describe.runIf(testDatabaseUrl)('tick processes sharing one PostgreSQL', () => {
+  let harness: TickHarness;
   let database: TestDatabase;
   let emulator: SlackEmulator;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    emulator = await SlackEmulator.start();
-    emulator.seedDemoWorkspace();
-    database = await createTestDatabase();
-    const schema = database.schema ?? '';
-    const url = urlWithSearchPath(testDatabaseUrl ?? '', schema);
-    // A child process only gets the URL: make sure PostgreSQL puts it in this file's schema.
-    const probe = openPostgres({ url, maxConnections: 1 });
-    const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(probe.db);
-    await probe.close();
-    expect(current.rows[0]?.schema).toBe(schema);
-    env = {
-      DATABASE_URL: url,
-      PULSE_SECRET: 'multi-instance-pulse-secret',
-      SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
-      SLACK_API_URL: emulator.apiUrl,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-tick-')),
-      // 1,000 DMs take several seconds per process: long enough to overlap and to kill mid-way.
-      SEND_RATE_PER_SECOND: '150',
-      SEND_BURST: '10',
-      LOG_LEVEL: 'error',
-    };
+    // 200 DMs/s: 1,000 take five seconds, long enough to overlap and to kill a process mid-way.
+    harness = await openTickHarness({ ratePerSecond: 200, burst: 10 });
+    ({ database, emulator, env } = harness);
   });
 
   afterAll(async () => {
-    await database?.close();
-    await emulator?.close();
+    await harness?.close();
   });
 
   function expectClean(result: TickProcessResult) {
@@ -85,6 +56,7 @@ describe.runIf(testDatabaseUrl)('tick processes sharing one PostgreSQL', () => {
       prefix: 'SAME',
       count: PEOPLE,
       dueAt: due,
+      profileFetchedAt: due,
       emulator,
     });
     emulator.reset();
@@ -110,41 +82,6 @@ describe.runIf(testDatabaseUrl)('tick processes sharing one PostgreSQL', () => {
     expect(await checkinRows(people)).toHaveLength(PEOPLE);
   }, 60_000);
 
-  it('two processes ticking different minutes of the hour both run due-work, and still one DM each', async () => {
-    const due = new Date('2027-03-01T10:00:00Z');
-    const people = await seedDuePeople(database.db, {
-      workspaceId: DEMO_TEAM_ID,
-      prefix: 'HOUR',
-      count: PEOPLE,
-      dueAt: due,
-      emulator,
-    });
-    emulator.reset();
-
-    // Different slots: each process is the leader of its minute and queues what it finds due.
-    const results = await Promise.all([
-      spawnTick(new Date('2027-03-01T10:07:00Z'), env).done,
-      spawnTick(new Date('2027-03-01T10:41:00Z'), env).done,
-    ]);
-    for (const result of results) expectClean(result);
-    const summaries = results.map((r) => r.summary);
-    console.info(
-      `same hour: ${summaries.map((s) => `queued ${s?.jobs.checkins?.queued}, already handled ${s?.jobs.checkins?.alreadyHandled}, sent ${s?.sent.sent}`).join('; ')}`,
-    );
-
-    expect(summaries.every((s) => s?.leader)).toBe(true);
-    expect(summaries.reduce((n, s) => n + (s?.jobs.checkins?.queued ?? 0), 0)).toBe(PEOPLE);
-    expect(summaries.reduce((n, s) => n + (s?.sent.sent ?? 0), 0)).toBe(PEOPLE);
-    expect(deliveryReport(emulator, people)).toEqual({
-      once: PEOPLE,
-      missing: [],
-      duplicated: [],
-      extraMessages: 0,
-    });
-    expect(emulator.calls('chat.postMessage')).toHaveLength(PEOPLE);
-    expect(await checkinRows(people)).toHaveLength(PEOPLE);
-  }, 60_000);
-
   it('a process killed mid-fan-out leaves at most its in-flight messages in doubt; the survivor sends the rest', async () => {
     const due = new Date('2027-03-01T11:00:00Z');
     const people = await seedDuePeople(database.db, {
@@ -152,6 +89,7 @@ describe.runIf(testDatabaseUrl)('tick processes sharing one PostgreSQL', () => {
       prefix: 'KILL',
       count: PEOPLE,
       dueAt: due,
+      profileFetchedAt: due,
       emulator,
     });
     emulator.reset();
