@@ -14,6 +14,7 @@ import type { Messages } from '../../i18n/en.ts';
 import { type Audience, formatDateTime, formatZone } from '../../i18n/format-date.ts';
 import { messages } from '../../i18n/index.ts';
 import { escapeMrkdwn, plain } from '../mrkdwn.ts';
+import { jsonValue } from '../parsers/json-value.parser.ts';
 import {
   promiseActionIds,
   promiseBlockIds,
@@ -27,18 +28,7 @@ const MAX_MESSAGE_BLOCKS = 50;
 // ---- button values and private_metadata: {"p":"<promise id>"} ----------------------------------
 
 /** Parses a button value or private_metadata back into the promise it points at. */
-export const promiseRefValue = z
-  .string()
-  .max(2000)
-  .transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.strictObject({ p: z.string().min(1).max(100) }));
+export const promiseRefValue = jsonValue(z.strictObject({ p: z.string().min(1).max(100) }), 2000);
 
 export function encodePromiseRef(promiseId: string): string {
   return JSON.stringify({ p: promiseId });

@@ -5,6 +5,7 @@ import type { Messages } from '../../../i18n/en.ts';
 import { messages } from '../../../i18n/index.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { z } from 'zod';
+import { jsonValue } from '../../parsers/json-value.parser.ts';
 
 export interface Person {
   workspaceId: string;
@@ -35,15 +36,4 @@ export function workspaceOf(body: z.infer<typeof interactionUser>): string | und
   return body.team?.id ?? body.user.team_id;
 }
 
-export const weekValue = z
-  .string()
-  .max(100)
-  .transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.object({ w: z.string().regex(/^\d{4}-W\d{2}$/) }));
+export const weekValue = jsonValue(z.object({ w: z.string().regex(/^\d{4}-W\d{2}$/) }), 100);

@@ -1,5 +1,4 @@
 import type { BlockButtonAction } from '@slack/bolt';
-import { z } from 'zod';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { pulseActionIds } from '../../ids.ts';
 import { buildPulseModal, pulseRoundValue } from '../../views/pulse.view.ts';
@@ -8,19 +7,9 @@ import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { availableRound } from './pulse-round.ts';
+import { jsonValue } from '../../parsers/json-value.parser.ts';
 
-export const jsonValue = z
-  .string()
-  .max(200)
-  .transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(pulseRoundValue);
+export const pulseRoundJson = jsonValue(pulseRoundValue, 200);
 
 /** "Rate team trust (anonymous)" in the check-in: opens the rating modal for that team's round. */
 export function registerPulseRateAction(app: ListenerRegistrar, deps: ListenerDeps): void {
@@ -28,7 +17,7 @@ export function registerPulseRateAction(app: ListenerRegistrar, deps: ListenerDe
   app.action<BlockButtonAction>(pulseActionIds.rate, async ({ ack, body, action, client, respond }) => {
     await ack();
     const who = interactionUser.safeParse(body);
-    const value = jsonValue.safeParse(action.value);
+    const value = pulseRoundJson.safeParse(action.value);
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;
     if (!who.success || !workspaceId || !value.success || !who.data.trigger_id) return;
     const person = await personOf(deps, workspaceId, who.data.user.id);

@@ -7,7 +7,7 @@ import { buildPulseNoticeModal, pulseItemBlockIds } from '../../views/pulse.view
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { jsonValue } from './pulse-rate.action.ts';
+import { pulseRoundJson } from './pulse-rate.action.ts';
 
 const answer = z.object({ selected_option: z.object({ value: z.enum(['1', '2', '3', '4', '5']) }) });
 
@@ -33,7 +33,7 @@ export function registerPulseRateView(app: ListenerRegistrar, deps: ListenerDeps
   app.view<ViewSubmitAction>(pulseCallbackIds.rate, async ({ ack, body, view }) => {
     const who = interactionUser.safeParse(body);
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;
-    const value = jsonValue.safeParse(view.private_metadata);
+    const value = pulseRoundJson.safeParse(view.private_metadata);
     const scores = scoresOf(view.state.values);
     if (!who.success || !workspaceId || !value.success || !scores) {
       await ack();
