@@ -42,3 +42,4 @@ export {
   teamEvents,
 } from './team-ids.ts';
 export { habitActionIds, habitBlockIds } from './habit-ids.ts';
+export { settingsActionIds, settingsCallbackIds } from './settings-ids.ts';

@@ -74,6 +74,7 @@ export interface RoundScores {
 }
 
 export interface RoundResult {
+  week: IsoWeek;
   label: string;
   respondents: number;
   members: number;
@@ -110,7 +111,7 @@ export function roundResults(closed: ClosedRound[]): RoundResult[] {
     const scores = scoresOf(c.tallies);
     const change = scores && previous !== undefined ? oneDecimal(scores.index - previous) : undefined;
     if (scores) previous = scores.index;
-    return { label: roundLabel(c.round), respondents: c.respondents, members: c.members, scores, change };
+    return { week: c.round.week, label: roundLabel(c.round), respondents: c.respondents, members: c.members, scores, change };
   });
   return results.reverse();
 }

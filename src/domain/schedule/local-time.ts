@@ -39,6 +39,14 @@ export function nextIsoWeek(week: IsoWeek): IsoWeek {
   return { weekYear: next.weekYear, weekNumber: next.weekNumber };
 }
 
+export function previousIsoWeek(week: IsoWeek): IsoWeek {
+  const previous = DateTime.fromObject(
+    { weekYear: week.weekYear, weekNumber: week.weekNumber, weekday: 1 },
+    { zone: 'UTC' },
+  ).minus({ weeks: 1 });
+  return { weekYear: previous.weekYear, weekNumber: previous.weekNumber };
+}
+
 export function parseTime(time: string): { hour: number; minute: number } {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
   if (!match) throw new RangeError(`not an HH:mm time: ${time}`);
