@@ -96,6 +96,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
     authorize,
     logger: boltLogger,
     clientOptions,
+    // We keep no per-conversation state in Bolt; its store costs an Error per request.
+    convoStore: false,
   });
 
   const clientFor = async (_workspaceId: string) => botClient;
@@ -171,7 +173,9 @@ function createReceiver(
 }
 
 function registerListeners(app: App, deps: ListenerDeps): ListenerInventory {
-  const registrar = new ListenerRegistrar(app);
+  const registrar = new ListenerRegistrar(app, (kind, id) =>
+    deps.logger.warn({ kind, id: id.slice(0, 100) }, 'no listener for this Slack request; acknowledged'),
+  );
   // Each feature registers its actions and views and hands back the subcommands it answers.
   const subcommands: SubcommandHandlers = {
     ...registerCheckinListeners(registrar, deps),
@@ -188,30 +192,28 @@ function registerListeners(app: App, deps: ListenerDeps): ListenerInventory {
 }
 
 function installMiddleware(app: App, deps: SlackAppDeps): void {
-  // Timing first, so it covers everything after it.
-  app.use(async ({ body, next }) => {
+  // One global middleware, not two: Bolt copies the request's arguments for every middleware call.
+  // Timing covers everything after it; then Slack's event retries (same event_id) are dropped, so
+  // an event has one side effect only.
+  app.use(async ({ body, next, logger }) => {
     const surface = surfaceOf(body);
     const end = deps.metrics.slackRequests.startTimer({ surface });
     try {
+      const eventId = (body as { event_id?: unknown }).event_id;
+      if (surface === 'event' && typeof eventId === 'string') {
+        const first = await claimEvent(deps.db, eventId, (body as { team_id?: string }).team_id);
+        if (!first) {
+          logger.debug(`duplicate event ${eventId} skipped`);
+          end({ outcome: 'ok' });
+          return;
+        }
+      }
       await next();
       end({ outcome: 'ok' });
     } catch (error) {
       end({ outcome: 'error' });
       throw error;
     }
-  });
-
-  // Slack retries an event (same event_id) when it thinks delivery failed: one side effect only.
-  app.use(async ({ body, next, logger }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (surfaceOf(body) === 'event' && typeof eventId === 'string') {
-      const first = await claimEvent(deps.db, eventId, (body as { team_id?: string }).team_id);
-      if (!first) {
-        logger.debug(`duplicate event ${eventId} skipped`);
-        return;
-      }
-    }
-    await next();
   });
 }
 

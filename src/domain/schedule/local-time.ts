@@ -15,8 +15,17 @@ export interface IsoWeek {
   weekNumber: number;
 }
 
+const zoneValidity = new Map<string, boolean>();
+
+/** Whether the tz database knows the zone; remembered, as the answer only changes with Node's ICU. */
 export function isValidZone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = DateTime.now().setZone(zone).isValid;
+    // Bounded: arbitrary user input must not grow it without end.
+    if (zoneValidity.size < 2_000) zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
 
 export function isoWeekOf(instant: Date, zone: string): IsoWeek {
@@ -93,6 +102,8 @@ function firstOccurrence(candidate: DateTime, hour: number, minute: number): Dat
     candidate.minus({ hours: 3 }).offset,
     candidate.plus({ hours: 3 }).offset,
   ]);
+  // No change of offset within 3 hours either side: no overlap, the wall time happens once.
+  if (offsets.size === 1) return candidate;
   let first = candidate;
   for (const offset of offsets) {
     const other = candidate

@@ -1,4 +1,6 @@
 import type {
+  AllMiddlewareArgs,
+  AnyMiddlewareArgs,
   App,
   Middleware,
   SlackAction,
@@ -17,41 +19,88 @@ export interface ListenerInventory {
   views: string[];
 }
 
+type Kind = keyof ListenerInventory;
+// Each map holds listeners of one kind; the registration methods keep their types apart.
+// biome-ignore lint/suspicious/noExplicitAny: erased here, typed at registration
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyListener = Middleware<any>;
+
+/** Matches every id: the registrar picks the listener itself. */
+const EVERY_ID = /^/;
+
 /**
  * Registers listeners on the Bolt app and records each id, so the inventory cannot drift from
  * what is really registered.
+ *
+ * Bolt runs every registered listener's matching middleware for every request, so its cost grows
+ * with the number of listeners. The registrar therefore gives Bolt one listener per kind (command,
+ * event, action, view) and finds the right one in a map: one lookup per request, however many
+ * features register. An id nobody listens to is acknowledged and logged, never left to time out.
  */
 export class ListenerRegistrar {
   readonly inventory: ListenerInventory = { commands: [], events: [], actions: [], views: [] };
+  private readonly listeners: Record<Kind, Map<string, AnyListener>> = {
+    commands: new Map(),
+    events: new Map(),
+    actions: new Map(),
+    views: new Map(),
+  };
 
-  constructor(private readonly app: App) {}
+  constructor(
+    private readonly app: App,
+    private readonly onUnknown: (kind: Kind, id: string) => void = () => {},
+  ) {}
 
   command(name: string, listener: Middleware<SlackCommandMiddlewareArgs>): void {
-    this.inventory.commands.push(name);
-    this.app.command(name, listener);
+    if (this.add('commands', name, listener))
+      this.app.command(EVERY_ID, (args) => this.dispatch('commands', args.command.command, args));
   }
 
   event<EventType extends string>(
     type: EventType,
     listener: Middleware<SlackEventMiddlewareArgs<EventType>>,
   ): void {
-    this.inventory.events.push(type);
-    this.app.event(type, listener);
+    if (this.add('events', type, listener))
+      this.app.event(EVERY_ID, (args) => this.dispatch('events', args.event.type, args));
   }
 
   action<Action extends SlackAction = SlackAction>(
     actionId: string,
     listener: Middleware<SlackActionMiddlewareArgs<Action>>,
   ): void {
-    this.inventory.actions.push(actionId);
-    this.app.action<Action>(actionId, listener);
+    if (this.add('actions', actionId, listener))
+      this.app.action(EVERY_ID, (args) => this.dispatch('actions', actionIdOf(args.payload), args));
   }
 
   view<ViewAction extends SlackViewAction = SlackViewAction>(
     callbackId: string,
     listener: Middleware<SlackViewMiddlewareArgs<ViewAction>>,
   ): void {
-    this.inventory.views.push(callbackId);
-    this.app.view<ViewAction>(callbackId, listener);
+    if (this.add('views', callbackId, listener))
+      this.app.view(EVERY_ID, (args) => this.dispatch('views', args.view.callback_id, args));
   }
+
+  /** Records a listener; true when it is the first of its kind (Bolt then gets the dispatcher). */
+  private add(kind: Kind, id: string, listener: AnyListener): boolean {
+    if (this.listeners[kind].has(id)) throw new Error(`two listeners for ${kind} ${id}`);
+    this.inventory[kind].push(id);
+    this.listeners[kind].set(id, listener);
+    return this.listeners[kind].size === 1;
+  }
+
+  private async dispatch(
+    kind: Kind,
+    id: string | undefined,
+    args: AnyMiddlewareArgs & AllMiddlewareArgs,
+  ): Promise<void> {
+    const listener = id === undefined ? undefined : this.listeners[kind].get(id);
+    if (listener) return listener(args);
+    this.onUnknown(kind, id ?? '');
+    if ('ack' in args && typeof args.ack === 'function') await args.ack();
+  }
+}
+
+function actionIdOf(payload: unknown): string | undefined {
+  const id = (payload as { action_id?: unknown }).action_id;
+  return typeof id === 'string' ? id : undefined;
 }

@@ -6,6 +6,7 @@ import { getUserProfile } from '../../../domain/users/user.service.ts';
 import type { Messages } from '../../../i18n/en.ts';
 import { messages } from '../../../i18n/index.ts';
 import { commands } from '../../ids.ts';
+import { WorkLimiter } from '../../work-limiter.ts';
 import { codeSpan } from '../../mrkdwn.ts';
 import { parseTrustCommand, type TrustCommand } from '../../parsers/trust-command.parser.ts';
 import { buildHelpMessage, type SlackMessage } from '../../views/help.view.ts';
@@ -25,6 +26,13 @@ const commandPayload = z.object({
 const FAST_PROFILE_MS = 250;
 
 /**
+ * Subcommands answered after the ack run at most this many at a time. Under a burst the acks stay
+ * fast (Slack shows an error after 3 s) and the answers queue up, instead of every request's
+ * database work competing with the next acks; it also keeps a burst from exhausting the pool.
+ */
+const AFTER_ACK_CONCURRENCY = 4;
+
+/**
  * `/trust`: answers that need only the person's language (help, typos) go back in the ack itself;
  * everything else is acked at once and answered after, by the feature that owns the subcommand.
  */
@@ -33,6 +41,7 @@ export function registerTrustCommand(
   deps: ListenerDeps,
   handlers: SubcommandHandlers,
 ): void {
+  const afterAck = new WorkLimiter(AFTER_ACK_CONCURRENCY);
   app.command(commands.trust, async ({ command, ack, respond, client }) => {
     const payload = commandPayload.safeParse(command);
     if (!payload.success) {
@@ -60,32 +69,34 @@ export function registerTrustCommand(
     }
 
     await ack();
-    const profile = await getUserProfile(deps.users, workspaceId, userId).catch(() => undefined);
-    const language = resolveLanguage(profile?.language, profile?.slackLocale);
-    const m = messages(language);
-    try {
-      const reply =
-        parsed.kind === 'subcommand' && handler
-          ? await handler({
-              workspaceId,
-              userId,
-              channelId,
-              triggerId,
-              args: parsed.args,
-              language,
-              m,
-              client,
-              respond,
-            })
-          : routeBuiltIn(parsed, m);
-      if (reply) await replyEphemeral(respond, reply, deps);
-    } catch (error) {
-      deps.logger.error(
-        { err: error, subcommand: parsed.kind === 'subcommand' ? parsed.name : 'unknown' },
-        '/trust failed',
-      );
-      await replyEphemeral(respond, textMessage(m.command.somethingWentWrong), deps);
-    }
+    await afterAck.run(async () => {
+      const profile = await getUserProfile(deps.users, workspaceId, userId).catch(() => undefined);
+      const language = resolveLanguage(profile?.language, profile?.slackLocale);
+      const m = messages(language);
+      try {
+        const reply =
+          parsed.kind === 'subcommand' && handler
+            ? await handler({
+                workspaceId,
+                userId,
+                channelId,
+                triggerId,
+                args: parsed.args,
+                language,
+                m,
+                client,
+                respond,
+              })
+            : routeBuiltIn(parsed, m);
+        if (reply) await replyEphemeral(respond, reply, deps);
+      } catch (error) {
+        deps.logger.error(
+          { err: error, subcommand: parsed.kind === 'subcommand' ? parsed.name : 'unknown' },
+          '/trust failed',
+        );
+        await replyEphemeral(respond, textMessage(m.command.somethingWentWrong), deps);
+      }
+    });
   });
 }
 
