@@ -114,6 +114,11 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       clock: systemClock,
       maxBodyBytes: MAX_BODY_BYTES,
       isHealthy: () => database.ping(),
+      // Ready: the database answers and Slack has answered auth.test at least once.
+      readiness: async () => ({
+        database: await database.ping(),
+        slack: slack.identity.identity !== undefined,
+      }),
       slackListener: slack.requestListener,
     });
     const port = await http.listen(config.port);

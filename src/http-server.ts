@@ -9,6 +9,7 @@ import type { Socket } from 'node:net';
 import type { Clock } from './domain/clock.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
+import { withRequestContext } from './request-context.ts';
 
 /** Slack's replay window; Bolt only rejects old timestamps, we reject future ones too. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -20,6 +21,8 @@ export interface HttpServerDeps {
   maxBodyBytes: number;
   /** Database liveness, for /healthz. */
   isHealthy(): Promise<boolean>;
+  /** What readiness depends on, each reachable or not, for /readyz; ready when all are. */
+  readiness?(): Promise<Record<string, boolean>>;
   /** Bolt's listener for Slack requests; absent in Socket Mode. */
   slackListener: RequestListener | undefined;
   /** Extra Bolt routes served as they are (OAuth install and redirect). */
@@ -44,10 +47,13 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
       inFlight.delete(res);
       deps.metrics.httpRequests.inc({ route, status: String(res.statusCode) });
     });
-    handle(req, res, route).catch((error: unknown) => {
-      deps.logger.error({ err: error, route }, 'request failed');
-      if (!res.headersSent) sendEmpty(res, 500);
-      else res.end();
+    // Slack sends no request id; ours goes in every log line of this request and back as a header.
+    withRequestContext(() => {
+      handle(req, res, route).catch((error: unknown) => {
+        deps.logger.error({ err: error, route }, 'request failed');
+        if (!res.headersSent) sendEmpty(res, 500);
+        else res.end();
+      });
     });
   });
   server.on('connection', (socket) => {
@@ -63,6 +69,11 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
       case 'healthz': {
         const ok = await deps.isHealthy();
         return sendJson(res, ok ? 200 : 503, { ok });
+      }
+      case 'readyz': {
+        const checks = deps.readiness ? await deps.readiness() : { database: await deps.isHealthy() };
+        const ready = Object.values(checks).every(Boolean);
+        return sendJson(res, ready ? 200 : 503, { ready, ...checks });
       }
       case 'metrics':
         res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
@@ -83,6 +94,7 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
   function routeName(req: IncomingMessage): string {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') return 'healthz';
+    if (req.method === 'GET' && path === '/readyz') return 'readyz';
     if (req.method === 'GET' && path === '/metrics') return 'metrics';
     if (path === '/slack/events') return req.method === 'POST' ? 'slack_events' : 'not_found';
     if (path && deps.slackPaths?.includes(path)) return 'slack_oauth';

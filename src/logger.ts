@@ -1,6 +1,7 @@
 import { type Logger as BoltLogger, LogLevel as BoltLogLevel } from '@slack/bolt';
 import pino, { type Logger } from 'pino';
 import type { LogLevel } from './config.ts';
+import { requestLogFields } from './request-context.ts';
 
 export type { Logger };
 
@@ -39,6 +40,8 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
       base: { service: 'trust-habits' },
       redact: { paths: redactPaths, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Every line written while a request or tick is handled names it, so its lines can be found.
+      mixin: requestLogFields,
     },
     destination,
   );

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Db } from '../persistence/database.ts';
 import { claimTickSlot, outboxDepth, pruneTickClaims } from '../persistence/pg-outbox.repository.ts';
+import { withRequestContext } from '../request-context.ts';
 import {
   type DispatcherDeps,
   type DrainOptions,
@@ -79,7 +80,12 @@ export function startScheduler(deps: SchedulerDeps, clock: Clock): RunningSchedu
   const task = cron.schedule(
     '* * * * *',
     () => {
-      current = runTick(deps, clock.now(), { budgetMs: 50_000 }).catch((error: unknown) => {
+      const at = clock.now();
+      // The tick's log lines share one id, as a request's do.
+      current = withRequestContext(
+        () => runTick(deps, at, { budgetMs: 50_000 }),
+        `tick-${at.toISOString()}`,
+      ).catch((error: unknown) => {
         deps.logger.error({ err: error }, 'scheduler tick failed');
       });
       return current;

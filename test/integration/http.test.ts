@@ -112,3 +112,55 @@ describe('operations endpoints', () => {
     expect((await fetch(`${t.app.url}/slack/events`)).status).toBe(404);
   });
 });
+
+describe('operations endpoints and logs', () => {
+  it('is ready on /readyz when the database answers and Slack has been reached', async () => {
+    await t.emulator.waitFor(() => t.app.slack.identity.identity, { timeoutMs: 10_000 });
+    const response = await fetch(`${t.app.url}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ready: true, database: true, slack: true });
+  });
+
+  it('is not ready while Slack has never answered, though alive', async () => {
+    const offline = await startTestApp({ slackUnreachable: true });
+    try {
+      expect((await fetch(`${offline.app.url}/healthz`)).status).toBe(200);
+      const response = await fetch(`${offline.app.url}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ ready: false, database: true, slack: false });
+    } finally {
+      await offline.close();
+    }
+  });
+
+  it('writes one request id on every log line of a request, different for each request', async () => {
+    const lines: Array<{ requestId?: string; subsystem?: string }> = [];
+    const logged = await startTestApp({
+      env: { LOG_LEVEL: 'debug' },
+      logDestination: { write: (line) => lines.push(JSON.parse(line)) },
+    });
+    try {
+      await logged.emulator.waitFor(() => logged.app.slack.identity.identity, { timeoutMs: 10_000 });
+      const startupLines = lines.length;
+      for (let i = 0; i < 2; i += 1) {
+        const response = await logged.driver.command({
+          teamId: DEMO_TEAM_ID,
+          userId: ALICE_ID,
+          channelId: TEAM_CHANNEL_ID,
+          text: 'help',
+        });
+        expect(response.status).toBe(200);
+      }
+      const ids = new Set(
+        lines
+          .slice(startupLines)
+          .filter((l) => l.subsystem === 'bolt')
+          .map((l) => l.requestId),
+      );
+      expect(ids.has(undefined)).toBe(false);
+      expect(ids.size).toBe(2);
+    } finally {
+      await logged.close();
+    }
+  });
+});
