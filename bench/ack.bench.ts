@@ -24,17 +24,11 @@ import { messages } from '../src/i18n/index.ts';
 import { createLogger } from '../src/logger.ts';
 import { openEmbedded } from '../src/persistence/database.ts';
 import { buildHelpMessage } from '../src/slack/views/help.view.ts';
-import {
-  ALICE_ID,
-  BOB_ID,
-  DEMO_APP_ID,
-  DEMO_TEAM_ID,
-  TEAM_CHANNEL_ID,
-  TEAM_CHANNEL_NAME,
-} from '../test/support/slack-emulator/seed.ts';
+import { BOB_ID, DEMO_TEAM_ID } from '../test/support/slack-emulator/seed.ts';
 import { SlackEmulator } from '../test/support/slack-emulator/slack-emulator.ts';
 import { atLeast, type BenchResult, type BenchTarget, envInt, machineInfo } from './support/bench-result.ts';
 import { type LoadClient, type LoadOutcome, startLoadClient } from './support/load.ts';
+import { commandBody, SIGNING_SECRET } from './support/slack-command.ts';
 import { median, percentile, round } from './support/stats.ts';
 
 /** Ours must keep at least this share of bare Bolt's ack throughput for help (answered in the ack). */
@@ -72,7 +66,6 @@ const SERVERS: Record<ServerKind, (emulator: SlackEmulator) => Promise<BenchServ
   ours: startOurs,
 };
 
-const SIGNING_SECRET = 'bench-signing-secret';
 const FORM = 'application/x-www-form-urlencoded';
 const DRAIN_TIMEOUT_MS = 20_000;
 
@@ -176,27 +169,6 @@ async function runPhase(ctx: Context, variant: AckVariant, count: number): Promi
     p99Ms: percentile(outcome.latenciesMs, 99),
     drainMs,
   };
-}
-
-/** A slash command form body exactly as Slack sends it, with a response_url of its own. */
-function commandBody(emulator: SlackEmulator, text: string): string {
-  const team = emulator.workspace(DEMO_TEAM_ID);
-  const user = emulator.user(ALICE_ID);
-  return new URLSearchParams({
-    token: 'legacy-verification-token',
-    team_id: team.id,
-    team_domain: team.domain,
-    channel_id: TEAM_CHANNEL_ID,
-    channel_name: TEAM_CHANNEL_NAME,
-    user_id: ALICE_ID,
-    user_name: user?.name ?? 'alice',
-    command: '/trust',
-    text,
-    api_app_id: DEMO_APP_ID,
-    is_enterprise_install: 'false',
-    response_url: emulator.createResponseUrl('commands', team.id),
-    trigger_id: emulator.issueTriggerId(team.id, ALICE_ID),
-  }).toString();
 }
 
 /** A phase that measured errors (bad signature, 5xx, dropped sockets) would measure the wrong thing. */

@@ -13,6 +13,9 @@
  *   429 + Retry-After beyond it); the app paces at the same R. The ratio is the DMs delivered
  *   between the first and the last delivery over what the limit admits in that window (B + R·s).
  * - Exactly once: every person's DM channel is counted in the emulator (duplicates, lost).
+ * - Interactive: while the fan-out runs, the same process also serves HTTP (as an instance does)
+ *   and a load client in another process sends signed `/trust help` commands, ~10 every 250 ms;
+ *   their ack latency p50/p99 is reported.
  * - Idle tick: runTick at instants where nobody is due, with BENCH_FANOUT_IDLE_SCHEDULES schedules
  *   (the fan-out's people, due next week, plus the rest due later), after ANALYZE.
  */
@@ -21,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { buildSchedulerDeps } from '../src/app.ts';
+import { buildSchedulerDeps, startApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { createMetrics } from '../src/metrics.ts';
@@ -31,11 +34,15 @@ import { deliveryReport, outboxStatusCounts, seedDuePeople } from '../test/suppo
 import { DEMO_TEAM_ID } from '../test/support/slack-emulator/seed.ts';
 import { SlackEmulator } from '../test/support/slack-emulator/slack-emulator.ts';
 import { openBenchDatabase } from './support/bench-database.ts';
-import { atLeast, type BenchResult, envInt, machineInfo } from './support/bench-result.ts';
+import { type LoadClient, startLoadClient } from './support/load.ts';
+import { commandBody, SIGNING_SECRET } from './support/slack-command.ts';
+import { atLeast, atMost, type BenchResult, envInt, machineInfo } from './support/bench-result.ts';
 import { median, percentile, round } from './support/stats.ts';
 
 /** Share of the allowed send rate the fan-out must reach. */
 const RATE_TARGET = 0.95;
+/** `/trust help` acks while the fan-out runs: p99 must stay under this. */
+const INTERACTIVE_P99_TARGET_MS = 300;
 /** A Monday 09:00 UTC: everybody's check-in. */
 const DUE = new Date('2027-03-01T09:00:00Z');
 const HOUR = 60 * 60_000;
@@ -68,6 +75,8 @@ export async function run(): Promise<BenchResult> {
   const database = await openBenchDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'trust-habits-bench-'));
   const rss = startRssSampler();
+  let stopServer: () => Promise<void> = async () => {};
+  let closeLoadClient: () => void = () => {};
   try {
     const { config, secrets } = parseConfig(
       {
@@ -88,6 +97,37 @@ export async function run(): Promise<BenchResult> {
       metrics: createMetrics(),
       db: database.db,
     });
+    // The same process serves Slack requests during the fan-out, as every instance does.
+    const server = await startApp({
+      ...parseConfig(
+        {
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
+          SLACK_API_URL: emulator.apiUrl,
+          PORT: '0',
+          DATA_DIR: dataDir,
+          PULSE_SECRET: 'bench-pulse-secret-0123456789',
+          SCHEDULER: 'off',
+          LOG_LEVEL: 'silent',
+        },
+        'server',
+      ),
+      logger: createLogger('silent'),
+      database,
+    });
+    stopServer = () => server.stop();
+    const loadClient = await startLoadClient();
+    closeLoadClient = () => loadClient.close();
+    const slackEventsUrl = `${server.url}/slack/events`;
+    // The benchmark's person becomes known (help is then answered in the ack).
+    await loadClient.run({
+      url: slackEventsUrl,
+      signingSecret: SIGNING_SECRET,
+      contentType: FORM,
+      bodies: Array.from({ length: 20 }, () => commandBody(emulator, 'help')),
+      concurrency: 1,
+    });
+
     // The check-in path by default; other features' jobs (and their first-run backfills) on request.
     const deps = settings.allJobs ? app : { ...app, jobs: app.jobs.filter((job) => job.name === 'checkins') };
     log(`jobs in each tick: ${deps.jobs.map((job) => job.name).join(', ')}`);
@@ -111,8 +151,16 @@ export async function run(): Promise<BenchResult> {
     rss.resetPeak();
     const rssBefore = process.memoryUsage.rss();
     const tickStarted = Date.now();
-    const summary = await runTick(deps, DUE, { waitForRetries: true, budgetMs: 10 * 60_000 });
+    const probe = probeInteractive(loadClient, emulator, slackEventsUrl);
+    const summary = await runTick(deps, DUE, { waitForRetries: true, budgetMs: 10 * 60_000 }).finally(() =>
+      probe.stop(),
+    );
     const tickEnded = Date.now();
+    const interactive = await probe.latencies;
+    log(
+      `interactive during the fan-out: ${interactive.length} /trust help acks, p50 ` +
+        `${percentile(interactive, 50).toFixed(1)} ms, p99 ${percentile(interactive, 99).toFixed(1)} ms`,
+    );
     const fanoutPeakRss = rss.peak();
 
     const calls = emulator.calls('chat.postMessage');
@@ -185,6 +233,7 @@ export async function run(): Promise<BenchResult> {
     const ratios = {
       'send_rate/allowed_rate': round(delivered.length / allowed),
       'exactly_once/people': round(exactlyOnce / settings.people),
+      'interactive_p99/target': round(percentile(interactive, 99) / INTERACTIVE_P99_TARGET_MS),
     };
     const metrics: BenchResult['metrics'] = {
       backend: database.label,
@@ -206,6 +255,9 @@ export async function run(): Promise<BenchResult> {
       'fanout.outbox_unknown': statuses.unknown,
       'fanout.tick_sent': summary.sent.sent,
       'fanout.rate_by_fifth_per_s': ratesByFifth(delivered.map((c) => c.at)).join(' / '),
+      'fanout.interactive_acks': interactive.length,
+      'fanout.interactive_p50_ms': round(percentile(interactive, 50)),
+      'fanout.interactive_p99_ms': round(percentile(interactive, 99)),
       'fanout.rss_before_mib': round(rssBefore / MIB),
       'fanout.peak_rss_mib': round(fanoutPeakRss / MIB),
       'idle.schedules': Number(schedules.count),
@@ -226,10 +278,13 @@ export async function run(): Promise<BenchResult> {
       targets: {
         'send rate': atLeast(ratios, 'send_rate/allowed_rate', RATE_TARGET),
         'exactly once': atLeast(ratios, 'exactly_once/people', 1),
+        'interactive p99 ≤ 300 ms during the fan-out': atMost(ratios, 'interactive_p99/target', 1),
       },
     };
   } finally {
     rss.stop();
+    closeLoadClient();
+    await stopServer();
     await database.close();
     await emulator.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -283,4 +338,36 @@ const benchStarted = performance.now();
 function log(line: string): void {
   const at = ((performance.now() - benchStarted) / 1000).toFixed(1).padStart(5);
   process.stderr.write(`  fanout [${at} s]: ${line}\n`);
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Sends small batches of `/trust help` until stopped; resolves with every ack latency. */
+function probeInteractive(client: LoadClient, emulator: SlackEmulator, url: string) {
+  let running = true;
+  const latencies = (async () => {
+    const all: number[] = [];
+    while (running) {
+      const outcome = await client.run({
+        url,
+        signingSecret: SIGNING_SECRET,
+        contentType: FORM,
+        bodies: Array.from({ length: 10 }, () => commandBody(emulator, 'help')),
+        concurrency: 1,
+      });
+      if (outcome.failures > 0 || (outcome.statuses['200'] ?? 0) !== 10)
+        throw new Error(
+          `interactive probe: ${JSON.stringify(outcome.statuses)}, ${outcome.failures} failures`,
+        );
+      all.push(...outcome.latenciesMs);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return all;
+  })();
+  return {
+    latencies,
+    stop() {
+      running = false;
+    },
+  };
 }

@@ -57,7 +57,7 @@ function printResult(result: BenchResult, seconds: number): void {
     rows(
       targets.map(([label, t]) => [
         label,
-        `${t.ratio} = ${result.ratios[t.ratio] ?? 'n/a'} (target ≥ ${t.target})  ${t.met ? 'met' : '*** MISSED ***'}`,
+        `${t.ratio} = ${result.ratios[t.ratio] ?? 'n/a'} (target ${t.direction === 'at_most' ? '≤' : '≥'} ${t.target})  ${t.met ? 'met' : '*** MISSED ***'}`,
       ]),
     );
   }

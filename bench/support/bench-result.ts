@@ -16,6 +16,8 @@ export interface BenchTarget {
   /** Key in `ratios`. */
   ratio: string;
   target: number;
+  /** Whether the ratio must reach the target (default) or stay at or below it. */
+  direction?: 'at_least' | 'at_most';
   met: boolean;
 }
 
@@ -44,6 +46,16 @@ export function machineInfo(): MachineInfo {
 export function atLeast(ratios: Record<string, number>, ratio: string, target: number): BenchTarget {
   const value = ratios[ratio];
   return { ratio, target, met: value !== undefined && Number.isFinite(value) && value >= target };
+}
+
+export function atMost(ratios: Record<string, number>, ratio: string, target: number): BenchTarget {
+  const value = ratios[ratio];
+  return {
+    ratio,
+    target,
+    direction: 'at_most',
+    met: value !== undefined && Number.isFinite(value) && value <= target,
+  };
 }
 
 /** A positive whole number from the environment, or the default. */
