@@ -1,0 +1,6 @@
+// Slack ids of the channel digest's blocks (no interactive elements).
+
+export const digestBlockIds = {
+  trend: 'digest_trend',
+  chart: 'digest_chart',
+} as const;

@@ -1,0 +1,73 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from '../logger.ts';
+import type { Db } from '../persistence/database.ts';
+import { findDigestChart, saveDigestChartOutcome } from '../persistence/pg-digest.repository.ts';
+import type { OutboxRow } from '../persistence/pg-outbox.repository.ts';
+import type { OutboxMessageJson } from '../persistence/tables.ts';
+import { renderTrendChartPng } from './chart-png.ts';
+import { withChartImage } from './views/digest.view.ts';
+
+/**
+ * Prepares a queued digest for posting: draws its chart, uploads it privately (files upload v2)
+ * and puts it in the message as an image. The upload's outcome is stored first, so a resend of
+ * the same digest reuses the file rather than uploading again. Returns the versions to try, best
+ * first; without a chart (or when the upload failed) the digest goes out with its sparkline only.
+ */
+export function createDigestPreparer(db: Db, logger: Logger) {
+  return async (row: OutboxRow, client: webApi.WebClient): Promise<OutboxMessageJson[]> => {
+    try {
+      return await prepare(row, client);
+    } catch (error) {
+      // Nothing was posted yet: the digest itself must not be lost to a chart problem.
+      logger.warn({ err: error, outboxId: row.id }, 'digest chart not prepared; posting without it');
+      return [row.message];
+    }
+  };
+
+  async function prepare(row: OutboxRow, client: webApi.WebClient): Promise<OutboxMessageJson[]> {
+    const state = await findDigestChart(db, row.idempotencyKey);
+    if (!state?.chart) return [row.message];
+    let fileId = state.state === 'uploaded' ? state.fileId : null;
+    if (state.state === 'pending') {
+      try {
+        fileId = await uploadChart(client, row.idempotencyKey, state.chart);
+        await saveDigestChartOutcome(db, row.idempotencyKey, { state: 'uploaded', fileId });
+      } catch (error) {
+        logger.warn({ err: error, outboxId: row.id }, 'digest chart upload failed; posting without it');
+        await saveDigestChartOutcome(db, row.idempotencyKey, { state: 'failed' });
+      }
+    }
+    if (!fileId) return [row.message];
+    const withImage = {
+      ...row.message,
+      blocks: withChartImage(row.message.blocks ?? [], state.chart, fileId),
+    };
+    // Slack may refuse an image it has not processed yet: then the digest goes out without it.
+    return [withImage, row.message];
+  }
+}
+
+async function uploadChart(
+  client: webApi.WebClient,
+  key: string,
+  chart: { points: Array<{ label: string; index: number | null }>; altText: string; title: string },
+): Promise<string> {
+  const png = renderTrendChartPng(chart.points);
+  const filename = `trust-trend-${key.replace(/[^\w-]+/g, '-')}.png`;
+  const reserved = await client.files.getUploadURLExternal({
+    filename,
+    length: png.length,
+    alt_text: chart.altText.slice(0, 1_000),
+  });
+  if (!reserved.upload_url || !reserved.file_id) throw new Error('no upload URL');
+  const posted = await fetch(reserved.upload_url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(png),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (posted.status !== 200) throw new Error(`upload answered HTTP ${posted.status}`);
+  // No channel: the file stays private until the message shows it.
+  await client.files.completeUploadExternal({ files: [{ id: reserved.file_id, title: chart.title }] });
+  return reserved.file_id;
+}

@@ -1,0 +1,11 @@
+import type { SubcommandHandlers } from '../commands/subcommand.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import { digestPreviewSubcommand, digestSubcommand } from './digest.subcommand.ts';
+
+/** The channel digest: `/trust digest` and `/trust digest preview` (the weekly one is a scheduler job). */
+export function registerDigestListeners(deps: ListenerDeps): SubcommandHandlers {
+  return {
+    digest: digestSubcommand(deps),
+    digestPreview: digestPreviewSubcommand(deps),
+  };
+}
