@@ -1,0 +1,49 @@
+import type { BlockButtonAction } from '@slack/bolt';
+import { canManage } from '../../../domain/teams/team.service.ts';
+import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
+import { homeActionIds } from '../../home-ids.ts';
+import { homeTeamValue } from '../../views/home.view.ts';
+import { buildNoticeModal, buildTeamSettingsModal } from '../../views/team.view.ts';
+import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import type { ListenerRegistrar } from '../registrar.ts';
+import { actorOf } from '../teams/team-access.ts';
+
+/**
+ * "Team settings" beside a managed team on the App Home: the same modal, with the same checks, as
+ * `/trust team settings` in the team's channel; its submission is handled by the team settings view.
+ */
+export function registerHomeTeamSettingsAction(app: ListenerRegistrar, deps: ListenerDeps): void {
+  const teams = createPgTeamRepository(deps.db);
+  app.action<BlockButtonAction>(homeActionIds.teamSettings, async ({ ack, body, action, client }) => {
+    await ack();
+    const who = interactionUser.safeParse(body);
+    const workspaceId = who.success ? workspaceOf(who.data) : undefined;
+    const value = homeTeamValue.safeParse(action.value);
+    if (!who.success || !workspaceId || !who.data.trigger_id || !value.success) return;
+    const triggerId = who.data.trigger_id;
+    const person = await personOf(deps, workspaceId, who.data.user.id);
+    const m = person.m;
+    const found = await teams.findById(value.data.t);
+    // Another workspace's team reads as gone: nothing about it is revealed.
+    const team = found && found.workspaceId === workspaceId ? found : undefined;
+    const refusal = !team
+      ? m.home.notATeam
+      : !(await canManage({ teams }, actorOf(person), team))
+        ? m.teams.notManager
+        : undefined;
+    if (refusal || !team) {
+      await client.views.open({
+        trigger_id: triggerId,
+        view: buildNoticeModal(m.teams.settingsTitle, m.pulse.close, refusal ?? m.home.notATeam),
+      });
+      // The button was stale: show the Home as it is now.
+      deps.home.refresh(workspaceId, person.userId);
+      return;
+    }
+    await client.views.open({
+      trigger_id: triggerId,
+      view: buildTeamSettingsModal(m, { c: team.channelId, t: team.id }, team),
+    });
+  });
+}
