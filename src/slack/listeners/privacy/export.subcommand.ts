@@ -1,0 +1,76 @@
+import type { webApi } from '@slack/bolt';
+import { exportPersonalData } from '../../../domain/privacy/privacy.service.ts';
+import { textMessage } from '../commands/trust.command.ts';
+import type { SubcommandContext, SubcommandHandler } from '../commands/subcommand.ts';
+import type { ListenerDeps } from '../listener-deps.ts';
+import { buildExportSummaryMessage } from '../../views/privacy.view.ts';
+import { privacyServiceDeps } from './privacy-deps.ts';
+
+/**
+ * `/trust export`: says at once that it is coming, then sends the person a summary and the JSON
+ * file in their DM with the app (files upload v2: reserve, upload the bytes, share in the DM).
+ */
+export function exportSubcommand(deps: ListenerDeps): SubcommandHandler {
+  const service = privacyServiceDeps(deps);
+  return async (ctx) => {
+    await ctx
+      .respond({ response_type: 'ephemeral', text: ctx.m.privacy.exportPreparing })
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'could not say the export is coming'));
+    try {
+      const profile = await deps.users.users.find(ctx.workspaceId, ctx.userId);
+      const result = await exportPersonalData(
+        service,
+        { workspaceId: ctx.workspaceId, userId: ctx.userId, zone: profile?.tz ?? null },
+        ctx.m.privacy.pulseStatement,
+      );
+      const channel = await openDm(ctx.client, ctx.userId);
+      const summary = buildExportSummaryMessage(ctx.m, result.summary);
+      await ctx.client.chat.postMessage({ channel, text: summary.text, blocks: summary.blocks });
+      const day = deps.clock.now().toISOString().slice(0, 10);
+      await uploadJson(
+        ctx,
+        channel,
+        `trust-habits-export-${day}.json`,
+        `${JSON.stringify(result.document, null, 2)}\n`,
+      );
+      return textMessage(ctx.m.privacy.exportSent);
+    } catch (error) {
+      deps.logger.error({ err: error }, 'export failed');
+      return textMessage(ctx.m.privacy.exportFailed);
+    }
+  };
+}
+
+async function openDm(client: webApi.WebClient, userId: string): Promise<string> {
+  const opened = await client.conversations.open({ users: userId });
+  const id = opened.channel?.id;
+  if (!id) throw new Error('conversations.open returned no channel');
+  return id;
+}
+
+async function uploadJson(
+  ctx: SubcommandContext,
+  channel: string,
+  filename: string,
+  json: string,
+): Promise<void> {
+  const bytes = Buffer.from(json, 'utf8');
+  const reserved = await ctx.client.files.getUploadURLExternal({
+    filename,
+    length: bytes.length,
+    snippet_type: 'json',
+  });
+  if (!reserved.upload_url || !reserved.file_id) throw new Error('no upload URL');
+  const posted = await fetch(reserved.upload_url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(bytes),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (posted.status !== 200) throw new Error(`upload answered HTTP ${posted.status}`);
+  await ctx.client.files.completeUploadExternal({
+    files: [{ id: reserved.file_id, title: ctx.m.privacy.exportFileTitle }],
+    channel_id: channel,
+    initial_comment: ctx.m.privacy.exportFileComment,
+  });
+}
