@@ -13,14 +13,37 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          // The fuzz also runs here at a reduced count (test/faults/README.md).
+          include: ['test/integration/**/*.test.ts', 'test/faults/fuzz.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Each worker imports the app once, not once per file: a third less CPU for the suite.
+          // Every file still gets its own database, emulator and app.
+          isolate: false,
         },
       },
+      // The fault suite (`npm run test:faults`) only when asked for: it is too slow for `npm test`.
+      ...(process.env.FAULT_SCALE
+        ? [
+            {
+              test: {
+                name: 'faults',
+                include: ['test/faults/**/*.test.ts'],
+                environment: 'node',
+                globalSetup: ['test/support/global-setup.ts'],
+                testTimeout: 120_000,
+                hookTimeout: 60_000,
+                pool: 'forks' as const,
+                // One file at a time: the multi-process and soak tests measure time and memory.
+                fileParallelism: false,
+                execArgv: ['--expose-gc'],
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

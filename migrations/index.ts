@@ -6,6 +6,10 @@ import * as m20261123T130000 from './20261123T130000-promises.ts';
 import * as m20261123T140000 from './20261123T140000-teams-and-pulse.ts';
 import * as m20261123T150000 from './20261123T150000-habits.ts';
 import * as m20261123T160000 from './20261123T160000-app-instances.ts';
+import * as m20261123T170000 from './20261123T170000-personal-settings.ts';
+import * as m20261123T180000 from './20261123T180000-team-digests.ts';
+import * as m20261123T200000 from './20261123T200000-installations.ts';
+import * as m20261123T220000 from './20261123T220000-outbox-retention.ts';
 
 // Every migration, by file name. Imported statically so the same list runs under tsx, vitest and
 // any bundler; a test checks it against the folder.
@@ -17,4 +21,8 @@ export const migrations: Record<string, Migration> = {
   '20261123T140000-teams-and-pulse': m20261123T140000,
   '20261123T150000-habits': m20261123T150000,
   '20261123T160000-app-instances': m20261123T160000,
+  '20261123T170000-personal-settings': m20261123T170000,
+  '20261123T180000-team-digests': m20261123T180000,
+  '20261123T200000-installations': m20261123T200000,
+  '20261123T220000-outbox-retention': m20261123T220000,
 };

@@ -13,9 +13,8 @@ import type { DispatcherDeps } from './scheduler/outbox-dispatcher.ts';
 import { buildJobs } from './scheduler/jobs/index.ts';
 import { createOutboxKicker, type OutboxKicker } from './scheduler/outbox-kicker.ts';
 import { type RunningScheduler, type SchedulerDeps, startScheduler } from './scheduler/scheduler.ts';
-import { syncScheduleWithProfile } from './domain/checkins/checkin.service.ts';
 import type { CheckinComposer } from './domain/checkins/ports.ts';
-import { createPgCheckinRepository } from './persistence/pg-checkin.repository.ts';
+import { createProfileSavedHook } from './profile-hooks.ts';
 import { createCheckinComposer } from './slack/checkin-composer.ts';
 import { createPromisesCheckinSection } from './slack/promise-checkin-section.ts';
 import { createPulseCheckinSection } from './slack/pulse-checkin-section.ts';
@@ -24,7 +23,10 @@ import { PulseCollector } from './domain/pulse/pulse-collector.ts';
 import { createPgPulseRepository } from './persistence/pg-pulse.repository.ts';
 import { createPgPulseFlushCoordinator, startPulseFlushListener } from './persistence/pg-pulse-flush.ts';
 import { createPacedClient, WorkspacePacer } from './slack/paced-client.ts';
+import { DIGEST_KIND } from './domain/digest/digest.service.ts';
+import { createDigestPreparer } from './slack/digest-sender.ts';
 import { createSlackApp, MAX_BODY_BYTES, type SlackRuntime } from './slack/slack-app.ts';
+import { createOAuthWorkspaces, type OAuthWorkspaces } from './slack/oauth-workspaces.ts';
 import { systemClock } from './system-clock.ts';
 
 // The composition root, shared by `npm start`, the demo, the benchmarks and integration tests.
@@ -79,7 +81,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const metrics = createMetrics();
     const schedulerDeps = buildSchedulerDeps({ config, secrets, logger, metrics, db: database.db });
     const kicker = createOutboxKicker(schedulerDeps.dispatcher, logger.child({ subsystem: 'outbox' }));
-    stops.push({ name: 'outbox', stop: () => kicker.idle() });
+    stops.push({ name: 'outbox', stop: () => kicker.stop() });
     // After requests and the scheduler stop, before the database closes: k or more buffered
     // ratings are written, fewer are given back (their marks removed, so those people may rate again).
     stops.push({ name: 'pulse', stop: () => schedulerDeps.pulse.shutdown() });
@@ -94,7 +96,6 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       });
       stops.push({ name: 'pulse-listener', stop: () => listener.stop() });
     }
-    const checkinSchedules = { checkins: createPgCheckinRepository(database.db), clock };
     const slack = createSlackApp({
       config,
       secrets,
@@ -104,8 +105,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       clock,
       kickOutbox: kicker.kick,
       checkinComposer: schedulerDeps.checkinComposer,
+      ...(schedulerDeps.oauth ? { oauth: schedulerDeps.oauth } : {}),
       pulse: schedulerDeps.pulse,
-      onProfileSaved: (profile, previousTz) => syncScheduleWithProfile(checkinSchedules, profile, previousTz),
+      onProfileSaved: createProfileSavedHook(database.db, clock),
     });
     const http = createHttpServer({
       logger: logger.child({ subsystem: 'http' }),
@@ -117,9 +119,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       // Ready: the database answers and Slack has answered auth.test at least once.
       readiness: async () => ({
         database: await database.ping(),
-        slack: slack.identity.identity !== undefined,
+        slack: slack.ready(),
       }),
       slackListener: slack.requestListener,
+      slackPaths: slack.oauthPaths,
     });
     const port = await http.listen(config.port);
     stops.push({ name: 'http', stop: () => http.close() });
@@ -159,20 +162,27 @@ export function buildSchedulerDeps(input: {
   logger: Logger;
   metrics: Metrics;
   db: Db;
-}): SchedulerDeps & { checkinComposer: CheckinComposer; pulse: PulseCollector } {
+}): SchedulerDeps & {
+  checkinComposer: CheckinComposer;
+  pulse: PulseCollector;
+  /** OAuth mode: every workspace's installation and clients. */
+  oauth: OAuthWorkspaces | undefined;
+} {
   const { config, secrets, logger, metrics, db } = input;
   const instance = instanceName();
-  const token = secrets.botToken;
-  if (!token) throw new Error('A bot token is required to send messages.');
-  const pacedClient = createPacedClient(token, config.slack.apiUrl, toBoltLogger(logger));
+  // OAuth: each workspace's own token; otherwise the one bot token. One pacer per workspace either way.
+  const oauth = config.slack.oauth ? createOAuthWorkspaces({ config, secrets, db, logger }) : undefined;
+  const bulkClientFor =
+    oauth?.bulkClientFor ?? singleBulkClient(secrets.botToken, config.slack.apiUrl, logger);
   const dispatcher: DispatcherDeps = {
     db,
     logger: logger.child({ subsystem: 'outbox' }),
     metrics,
     pacer: new WorkspacePacer(config.pacing),
-    clientFor: async () => pacedClient,
+    clientFor: bulkClientFor,
     instance,
     now: () => new Date(),
+    preparers: { [DIGEST_KIND]: createDigestPreparer(db, logger.child({ subsystem: 'digest' })) },
   };
   const pulse = new PulseCollector({ pulse: createPgPulseRepository(db), secret: secrets.pulseSecret });
   const checkinComposer = createCheckinComposer(db, [
@@ -204,5 +214,12 @@ export function buildSchedulerDeps(input: {
     dispatcher,
     checkinComposer,
     pulse,
+    oauth,
   };
+}
+
+function singleBulkClient(token: string | undefined, apiUrl: string, logger: Logger) {
+  if (!token) throw new Error('A bot token is required to send messages.');
+  const pacedClient = createPacedClient(token, apiUrl, toBoltLogger(logger));
+  return async (_workspaceId: string) => pacedClient;
 }

@@ -22,6 +22,9 @@ const envSchema = z.object({
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
   SLACK_STATE_SECRET: optionalText,
+  TOKEN_ENCRYPTION_KEY: optionalText.refine((v) => v === undefined || decodeKey(v) !== undefined, {
+    message: 'must be 32 random bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)',
+  }),
   SLACK_API_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
     .default('https://slack.com/api/')
@@ -90,6 +93,19 @@ function crossFieldProblems(env: Env, purpose: Purpose): Problem[] {
         'required unless OAuth is configured (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)',
     });
   }
+  if (oauthCount === 3 && !set('TOKEN_ENCRYPTION_KEY')) {
+    problems.push({
+      variable: 'TOKEN_ENCRYPTION_KEY',
+      message:
+        'required for OAuth install: the key that encrypts workspace tokens in the database (`openssl rand -base64 32`)',
+    });
+  }
+  if (oauthCount === 3 && set('SLACK_BOT_TOKEN')) {
+    problems.push({
+      variable: 'SLACK_BOT_TOKEN',
+      message: "must be unset with OAuth install (each workspace's token comes from its installation)",
+    });
+  }
   if (set('SLACK_APP_TOKEN') && oauthCount > 0) {
     problems.push({
       variable: 'SLACK_APP_TOKEN',
@@ -131,6 +147,8 @@ export interface Secrets {
   appToken: string | undefined;
   clientSecret: string | undefined;
   stateSecret: string | undefined;
+  /** AES-256 key for workspace tokens at rest (OAuth install). */
+  tokenEncryptionKey: Buffer | undefined;
   databaseUrl: string | undefined;
   pulseSecret: string;
 }
@@ -183,10 +201,19 @@ export function parseConfig(env: Env, purpose: Purpose = 'server'): LoadedConfig
     appToken: e.SLACK_APP_TOKEN,
     clientSecret: e.SLACK_CLIENT_SECRET,
     stateSecret: e.SLACK_STATE_SECRET,
+    tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY === undefined ? undefined : decodeKey(e.TOKEN_ENCRYPTION_KEY),
     databaseUrl: e.DATABASE_URL,
     pulseSecret: e.PULSE_SECRET ?? embeddedPulseSecret(dataDir),
   };
   return { config, secrets };
+}
+
+/** A 32-byte key written as 64 hex characters or as base64 (standard or URL-safe). */
+function decodeKey(text: string): Buffer | undefined {
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(text)) return undefined;
+  const key = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
+  return key.length === 32 ? key : undefined;
 }
 
 /** In embedded mode the pulse key lives in DATA_DIR, outside the database files' tables. */

@@ -97,7 +97,7 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
     if (req.method === 'GET' && path === '/readyz') return 'readyz';
     if (req.method === 'GET' && path === '/metrics') return 'metrics';
     if (path === '/slack/events') return req.method === 'POST' ? 'slack_events' : 'not_found';
-    if (path && deps.slackPaths?.includes(path)) return 'slack_oauth';
+    if (req.method === 'GET' && path && deps.slackPaths?.includes(path)) return 'slack_oauth';
     return 'not_found';
   }
 

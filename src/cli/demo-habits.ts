@@ -52,7 +52,7 @@ export async function playHabitStory(stage: DemoStage): Promise<void> {
   });
   stage.show('Kari', 'the same DM, updated in place', renderBlocks(updated.blocks, updated.text));
 
-  // The scheduler first schedules everyone's nudge, then sends it at their Wednesday 14:00.
+  // Each nudge was scheduled when the person's profile was saved; it goes at their Wednesday 14:00.
   const now = new Date();
   await runTick(app.scheduler, now);
   const due = await app.database.db

@@ -18,6 +18,10 @@ import { createLogger } from '../logger.ts';
 import { playPromiseStory } from './demo-promises.ts';
 import { playPulseStory } from './demo-pulse.ts';
 import { playHabitStory } from './demo-habits.ts';
+import { playDigestStory } from './demo-digest.ts';
+import { playSettingsStory } from './demo-settings.ts';
+import { playHomeStory } from './demo-home.ts';
+import { playPrivacyStory } from './demo-privacy.ts';
 
 // `npm run demo`: the real app on a fresh embedded database, against the local Slack emulator,
 // playing a short story as simulated people and printing what each of them sees.
@@ -96,6 +100,10 @@ try {
   await playPulseStory({ app, driver, emulator, heading, show });
   await playPromiseStory({ app, driver, emulator, heading, show });
   await playHabitStory({ app, driver, emulator, heading, show });
+  await playDigestStory({ app, driver, emulator, heading, show });
+  await playSettingsStory({ app, driver, emulator, heading, show });
+  await playHomeStory({ app, driver, emulator, heading, show });
+  await playPrivacyStory({ app, driver, emulator, heading, show });
 
   const errors = emulator.issues('error');
   heading(

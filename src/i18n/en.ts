@@ -6,6 +6,71 @@ export interface HelpEntry {
 
 export const en = {
   languageName: 'English',
+  digest: {
+    title: 'Weekly trust digest',
+    context: (channel: string, week: string) => `${channel} · week ${week}`,
+    notificationText: (channel: string, week: string) => `Weekly trust digest for ${channel}, week ${week}`,
+    indexLine: (value: string, change: string) => `*Trust index: ${value}*${change}`,
+    parts: {
+      credibility: 'Credibility',
+      reliability: 'Reliability',
+      intimacy: 'Intimacy',
+      selfOrientation: 'Self-orientation (lower is better)',
+    },
+    notEnough: (respondents: string, members: string, k: number) =>
+      `*Not enough responses this week* (${respondents} of ${members}; at least ${k} are needed), so no scores are shown.`,
+    trendHeading: (weeks: number) => `*Trust index, last ${weeks} weeks*`,
+    trendRange: (from: string, to: string) => `Weeks ${from}–${to}. A dot is a week without a result.`,
+    participation: (respondents: string, members: string) =>
+      `*Participation:* ${respondents} of ${members} rated`,
+    promisesHeading: '*Promises last week*',
+    promises: (made: string, kept: string, renegotiated: string, overdue: string) =>
+      `${made} made · ${kept} kept on time · ${renegotiated} renegotiated · ${overdue} overdue`,
+    promisesTooFew: 'The team is too small to show promise counts without showing someone’s own.',
+    focus: (name: string) => `*This week’s habit:* ${name}`,
+    reflectionsHeading: (habit: string) => `*Last week’s reflections* on ${habit}`,
+    reflectionsTooFew: 'Too few answers to show.',
+    footer: (k: number) => `Anonymous: scores appear only when at least ${k} people rated. Never a name.`,
+    chartTitle: 'Trust index trend',
+    chartAlt: (weeks: number, points: string) =>
+      `Line chart of the team’s trust index over the last ${weeks} weeks: ${points}.`,
+    chartPoint: (week: string, value: string) => `week ${week} ${value}`,
+    chartGap: (week: string) => `week ${week} no result`,
+    posted: (channel: string) => `The digest is on its way to ${channel}.`,
+    previewNote: 'Only you can see this preview. `/trust digest` posts it in the channel.',
+    previewChartNote: 'When posted, the digest also shows the trend as a chart.',
+    teamOnly:
+      'The digest belongs to a team channel. Run `/trust digest` in the channel of a team you manage.',
+  },
+  home: {
+    title: 'Your trust dashboard',
+    welcome:
+      'Trust Habits helps your team build trust, one small step a week: make promises and keep them, practise four everyday habits, and rate team trust anonymously.',
+    firstStep:
+      '*Your first step:* make a small promise to a colleague: what you will do, and by when. I will remind you before it is due.',
+    firstStepTeam:
+      'Managing a team? Turn its channel into a team with `/trust team setup`, so everyone can rate trust each week.',
+    makePromise: 'Make a promise',
+    settings: 'Settings',
+    morePromises: (count: number) => `…and ${count} more: \`/trust promises\``,
+    checkinHeading: '*Your weekly check-in*',
+    checkinSchedule: (day: string, time: string, zone: string) => `Every ${day} at ${time} (${zone}).`,
+    checkinNext: (when: string) => `Next: ${when}.`,
+    checkinPaused: (until: string) => `Paused until ${until}.`,
+    checkinOptedOut: 'You have turned weekly check-ins off. Turn them on again in Settings.',
+    checkinNone: 'No check-in schedule yet: Trust Habits needs your time zone from Slack first.',
+    managerHeading: 'Teams you manage',
+    teamLine: (channel: string, week: string) => `*${channel}* · last closed round: week ${week}`,
+    teamNoRound: (channel: string) => `*${channel}* · no closed round yet`,
+    teamNoRoundHint: 'The first result comes when this week’s round closes.',
+    teamNotEnough: (k: number) => `Not enough responses to show a result: at least ${k} are needed.`,
+    teamMembers: (members: number) => `${members} ${members === 1 ? 'member' : 'members'}`,
+    teamTrend: (weeks: number, spark: string) => `Trend, last ${weeks} weeks: \`${spark}\``,
+    teamSettings: 'Team settings',
+    moreTeams: (count: number) =>
+      `…and ${count} more ${count === 1 ? 'team' : 'teams'}: run \`/trust team settings\` in a team’s channel.`,
+    notATeam: 'That team no longer exists.',
+  },
   help: {
     title: 'Trust Habits',
     intro:
@@ -181,7 +246,7 @@ export const en = {
         `You kept *${kept} of ${due}* promises on time in the last 90 days (${percent}%). Only you see this.`,
       noKeepRate: 'None of your promises came due in the last 90 days.',
     },
-    formerColleague: 'a former colleague',
+    formerColleague: 'a former member',
     modals: {
       cancel: 'Cancel',
       createTitle: 'New promise',
@@ -347,6 +412,106 @@ export const en = {
     turnNudgesOn: 'Turn on nudges',
     openPromises: 'Your open promises:',
     noOpenPromises: 'You have no open promises. This is a good week to make a small one and keep it.',
+  },
+  settings: {
+    title: 'Your settings',
+    save: 'Save',
+    cancel: 'Cancel',
+    intro: 'Changes take effect from your next check-in and nudge.',
+    checkinDay: 'Check-in day',
+    checkinTime: 'Check-in time',
+    zone: 'Time zone',
+    zoneFollowSlack: (zone: string) => `Follow Slack (${zone})`,
+    zoneFollowSlackUnknown: 'Follow Slack',
+    zoneHint: 'Used for your check-ins, nudges, promise due dates and reminders.',
+    language: 'Language',
+    languageAuto: 'Automatic (your team’s, else Slack’s)',
+    habitNudges: 'Habit nudges',
+    habitNudgesOn: 'Send me a mid-week habit nudge',
+    teamNudgesOff: 'Your team has turned mid-week nudges off, so none come for now.',
+    pauseUntil: 'Pause check-ins until',
+    pauseHint: 'Leave it empty for no pause. Check-ins start again on that day.',
+    checkins: 'Weekly check-ins',
+    optOut: 'Stop my weekly check-ins',
+    errors: {
+      invalid_weekday: 'Choose a day of the week.',
+      invalid_time: 'Choose a time of day.',
+      invalid_zone: 'Choose a time zone from the list.',
+      pause_in_past: 'Choose a day after today.',
+      pause_too_far: 'Choose a day within a year.',
+      pause_with_opt_out:
+        'Your check-ins are stopped, so there is nothing to pause. Clear the date or keep them on.',
+    },
+    saved: (next: string) => `Your settings are saved. Your next check-in comes ${next}.`,
+    savedNoCheckin: 'Your settings are saved. No weekly check-ins will come for now.',
+    unknownPerson: 'Sorry, I could not read your Slack profile just now. Please try again in a moment.',
+    teamNudgesLabel: 'Mid-week habit nudges',
+    teamNudgesOn: 'Send members a mid-week habit nudge',
+    teamNudgesHint: 'Members can still turn their own nudges off.',
+    followupText: 'Your team’s trust pulse for this week is still open.',
+    followupIntro:
+      'A gentle reminder: your team’s trust pulse for this week is still open. It takes a minute, and your answers are anonymous.',
+  },
+  privacy: {
+    exportPreparing:
+      'Preparing your export… it will arrive as a direct message from Trust Habits in a moment.',
+    exportSent: 'Your export is ready: see your direct messages with Trust Habits.',
+    exportFailed: 'Sorry, I could not send your export just now. Please try again in a moment.',
+    exportFileTitle: 'Trust Habits: your data',
+    exportFileComment: 'All data Trust Habits holds about you, as a JSON file.',
+    exportSummaryTitle: 'Your data in Trust Habits',
+    exportSummaryIntro: 'Here is everything Trust Habits holds about you in this workspace. In short:',
+    exportCounts: {
+      promisesMade: (n: number) => `Promises you made: *${n}*`,
+      promisesReceived: (n: number) => `Promises made to you: *${n}*`,
+      reflections: (n: number) => `Habit reflections: *${n}*`,
+      currentStreak: (n: number) => `Current reflection streak: *${n}* ${n === 1 ? 'week' : 'weeks'}`,
+      checkins: (n: number) => `Weekly check-ins recorded: *${n}*`,
+      teams: (n: number) => `Teams you are a member of: *${n}*`,
+      managedTeams: (n: number) => `Teams you manage: *${n}*`,
+    },
+    exportSettingsNote:
+      'The file also holds your settings: language, time zone, check-in day and time, pause and opt-out, and habit nudges.',
+    pulseStatement:
+      'Pulse ratings you gave exist only as anonymous counts per team and week. They are not linked to you, so they cannot be exported or deleted.',
+    forgetTitle: 'Forget me',
+    forgetSubmit: 'Delete my data',
+    cancel: 'Cancel',
+    close: 'Close',
+    forgetIntro: 'This permanently deletes the personal data Trust Habits holds about you in this workspace:',
+    forgetItems: [
+      'your settings: language, time zone, check-in day and time, pause and opt-out, habit nudges',
+      'your check-in history, habit reflections and streak',
+      'your team memberships and manager rights',
+      'the promises you made, with their reminders',
+      'messages still waiting to be sent to you',
+    ],
+    forgetReceived:
+      'Promises others made to you stay with them, but no longer name you: they will see “a former member”.',
+    forgetPulse:
+      'Your pulse ratings cannot be deleted: they were stored as anonymous counts and never linked to you, so nobody can find them, not even Trust Habits.',
+    forgetWarning: 'This cannot be undone. To keep a copy first, cancel and type `/trust export`.',
+    forgetDoneTitle: 'Data deleted',
+    forgetDone:
+      'Your personal data is deleted. Promises made to you now show “a former member”. If you use Trust Habits again, it starts from scratch.',
+    forgetNothingLeft:
+      'There is nothing left to delete: Trust Habits holds no personal data about you in this workspace.',
+    forgetFailed: 'Sorry, something went wrong and nothing was deleted. Please try again in a moment.',
+  },
+  install: {
+    pageTitle: 'Trust Habits',
+    successHeading: 'Trust Habits is installed',
+    success: (workspace: string) =>
+      `Trust Habits is now installed in ${workspace}. Open Slack and type /trust help to get started.`,
+    openSlack: 'Open Slack',
+    failureHeading: 'The installation did not finish',
+    cancelled: 'The installation was cancelled in Slack. Nothing was installed.',
+    badState:
+      'This installation link has expired or was opened in another browser. Start again from the install page.',
+    failed: 'Slack did not confirm the installation. Please start again from the install page.',
+    orgRefused:
+      'Trust Habits cannot be installed for a whole Enterprise Grid organisation. Ask an admin to install it into each workspace that wants it instead. Nothing was installed.',
+    tryAgain: 'Start again',
   },
 };
 

@@ -2,6 +2,68 @@ import type { Messages } from './en.ts';
 
 export const nb: Messages = {
   languageName: 'Norsk bokmål',
+  digest: {
+    title: 'Ukentlig tillitsoppsummering',
+    context: (channel, week) => `${channel} · uke ${week}`,
+    notificationText: (channel, week) => `Ukentlig tillitsoppsummering for ${channel}, uke ${week}`,
+    indexLine: (value, change) => `*Tillitsindeks: ${value}*${change}`,
+    parts: {
+      credibility: 'Troverdighet',
+      reliability: 'Pålitelighet',
+      intimacy: 'Nærhet',
+      selfOrientation: 'Selvorientering (lavere er bedre)',
+    },
+    notEnough: (respondents, members, k) =>
+      `*For få svar denne uken* (${respondents} av ${members}; minst ${k} må svare), så ingen resultater vises.`,
+    trendHeading: (weeks) => `*Tillitsindeksen de siste ${weeks} ukene*`,
+    trendRange: (from, to) => `Uke ${from}–${to}. En prikk er en uke uten resultat.`,
+    participation: (respondents, members) => `*Deltakelse:* ${respondents} av ${members} svarte`,
+    promisesHeading: '*Løfter forrige uke*',
+    promises: (made, kept, renegotiated, overdue) =>
+      `${made} gitt · ${kept} holdt i tide · ${renegotiated} fikk ny frist · ${overdue} forfalt`,
+    promisesTooFew: 'Teamet er for lite til å vise antall løfter uten å vise noens egne.',
+    focus: (name) => `*Ukens vane:* ${name}`,
+    reflectionsHeading: (habit) => `*Forrige ukes refleksjoner* om ${habit}`,
+    reflectionsTooFew: 'For få svar til å vise.',
+    footer: (k) => `Anonymt: resultater vises bare når minst ${k} har svart. Aldri navn.`,
+    chartTitle: 'Utviklingen i tillitsindeksen',
+    chartAlt: (weeks, points) =>
+      `Linjediagram over teamets tillitsindeks de siste ${weeks} ukene: ${points}.`,
+    chartPoint: (week, value) => `uke ${week} ${value}`,
+    chartGap: (week) => `uke ${week} uten resultat`,
+    posted: (channel) => `Oppsummeringen er på vei til ${channel}.`,
+    previewNote: 'Bare du ser denne forhåndsvisningen. `/trust digest` publiserer den i kanalen.',
+    previewChartNote: 'Når den publiseres, viser oppsummeringen også utviklingen som et diagram.',
+    teamOnly: 'Oppsummeringen hører til en teamkanal. Kjør `/trust digest` i kanalen til et team du leder.',
+  },
+  home: {
+    title: 'Din tillitsoversikt',
+    welcome:
+      'Trust Habits hjelper teamet ditt å bygge tillit, ett lite steg i uken: gi løfter og hold dem, øv på fire hverdagsvaner, og vurder tilliten i teamet anonymt.',
+    firstStep:
+      '*Første steg:* gi et lite løfte til en kollega: hva du skal gjøre, og innen når. Jeg minner deg på det før fristen.',
+    firstStepTeam:
+      'Leder du et team? Gjør kanalen til et team med `/trust team setup`, så kan alle vurdere tilliten hver uke.',
+    makePromise: 'Gi et løfte',
+    settings: 'Innstillinger',
+    morePromises: (count) => `…og ${count} til: \`/trust promises\``,
+    checkinHeading: '*Den ukentlige innsjekken din*',
+    checkinSchedule: (day, time, zone) => `Hver ${day} kl. ${time} (${zone}).`,
+    checkinNext: (when) => `Neste: ${when}.`,
+    checkinPaused: (until) => `Pause til ${until}.`,
+    checkinOptedOut: 'Du har slått av den ukentlige innsjekken. Slå den på igjen under Innstillinger.',
+    checkinNone: 'Du har ingen innsjekkplan ennå: Trust Habits trenger tidssonen din fra Slack først.',
+    managerHeading: 'Team du leder',
+    teamLine: (channel, week) => `*${channel}* · siste avsluttede runde: uke ${week}`,
+    teamNoRound: (channel) => `*${channel}* · ingen avsluttet runde ennå`,
+    teamNoRoundHint: 'Det første resultatet kommer når ukens runde avsluttes.',
+    teamNotEnough: (k) => `For få svar til å vise et resultat: minst ${k} må svare.`,
+    teamMembers: (members) => `${members} ${members === 1 ? 'medlem' : 'medlemmer'}`,
+    teamTrend: (weeks, spark) => `Utvikling, siste ${weeks} uker: \`${spark}\``,
+    teamSettings: 'Teaminnstillinger',
+    moreTeams: (count) => `…og ${count} team til: kjør \`/trust team settings\` i teamets kanal.`,
+    notATeam: 'Det teamet finnes ikke lenger.',
+  },
   help: {
     title: 'Trust Habits',
     intro:
@@ -173,7 +235,7 @@ export const nb: Messages = {
         `Du holdt *${kept} av ${due}* løfter innen fristen de siste 90 dagene (${percent} %). Bare du ser dette.`,
       noKeepRate: 'Ingen av løftene dine hadde frist de siste 90 dagene.',
     },
-    formerColleague: 'en tidligere kollega',
+    formerColleague: 'et tidligere medlem',
     modals: {
       cancel: 'Avbryt',
       createTitle: 'Nytt løfte',
@@ -341,5 +403,105 @@ export const nb: Messages = {
     turnNudgesOn: 'Slå på påminnelser',
     openPromises: 'Dine åpne løfter:',
     noOpenPromises: 'Du har ingen åpne løfter. Dette er en fin uke å gi et lite et – og holde det.',
+  },
+  settings: {
+    title: 'Dine innstillinger',
+    save: 'Lagre',
+    cancel: 'Avbryt',
+    intro: 'Endringene gjelder fra neste innsjekk og påminnelse.',
+    checkinDay: 'Dag for innsjekk',
+    checkinTime: 'Tidspunkt for innsjekk',
+    zone: 'Tidssone',
+    zoneFollowSlack: (zone: string) => `Som i Slack (${zone})`,
+    zoneFollowSlackUnknown: 'Som i Slack',
+    zoneHint: 'Brukes for innsjekk, påminnelser, frister på løfter og varsler.',
+    language: 'Språk',
+    languageAuto: 'Automatisk (teamets, ellers Slacks)',
+    habitNudges: 'Vanepåminnelser',
+    habitNudgesOn: 'Send meg en vanepåminnelse midt i uken',
+    teamNudgesOff: 'Teamet ditt har slått av påminnelsene midt i uken, så det kommer ingen foreløpig.',
+    pauseUntil: 'Sett innsjekk på pause til',
+    pauseHint: 'La feltet stå tomt hvis du ikke vil ha pause. Innsjekkene starter igjen den dagen.',
+    checkins: 'Ukentlig innsjekk',
+    optOut: 'Stopp den ukentlige innsjekken min',
+    errors: {
+      invalid_weekday: 'Velg en ukedag.',
+      invalid_time: 'Velg et klokkeslett.',
+      invalid_zone: 'Velg en tidssone fra listen.',
+      pause_in_past: 'Velg en dag etter i dag.',
+      pause_too_far: 'Velg en dag innen ett år.',
+      pause_with_opt_out:
+        'Innsjekkene dine er stoppet, så det er ingenting å sette på pause. Fjern datoen eller behold innsjekkene.',
+    },
+    saved: (next: string) => `Innstillingene er lagret. Neste innsjekk kommer ${next}.`,
+    savedNoCheckin: 'Innstillingene er lagret. Du får ingen ukentlig innsjekk foreløpig.',
+    unknownPerson: 'Beklager, jeg fikk ikke lest Slack-profilen din akkurat nå. Prøv igjen om litt.',
+    teamNudgesLabel: 'Vanepåminnelser midt i uken',
+    teamNudgesOn: 'Send medlemmene en vanepåminnelse midt i uken',
+    teamNudgesHint: 'Hver enkelt kan fortsatt slå av sine egne.',
+    followupText: 'Teamets tillitsmåling for denne uken er fortsatt åpen.',
+    followupIntro:
+      'En vennlig påminnelse: teamets tillitsmåling for denne uken er fortsatt åpen. Det tar et minutt, og svarene dine er anonyme.',
+  },
+  privacy: {
+    exportPreparing:
+      'Jeg gjør klar eksporten din … den kommer som en direktemelding fra Trust Habits om et øyeblikk.',
+    exportSent: 'Eksporten din er klar: se direktemeldingene dine med Trust Habits.',
+    exportFailed: 'Beklager, jeg fikk ikke sendt eksporten din nå. Prøv igjen om litt.',
+    exportFileTitle: 'Trust Habits: dataene dine',
+    exportFileComment: 'Alle data Trust Habits har om deg, som en JSON-fil.',
+    exportSummaryTitle: 'Dataene dine i Trust Habits',
+    exportSummaryIntro: 'Her er alt Trust Habits har om deg i dette arbeidsområdet. Kort fortalt:',
+    exportCounts: {
+      promisesMade: (n) => `Løfter du har gitt: *${n}*`,
+      promisesReceived: (n) => `Løfter gitt til deg: *${n}*`,
+      reflections: (n) => `Refleksjoner om vaner: *${n}*`,
+      currentStreak: (n) => `Refleksjoner på rad nå: *${n}* ${n === 1 ? 'uke' : 'uker'}`,
+      checkins: (n) => `Ukentlige innsjekker registrert: *${n}*`,
+      teams: (n) => `Team du er medlem av: *${n}*`,
+      managedTeams: (n) => `Team du leder: *${n}*`,
+    },
+    exportSettingsNote:
+      'Filen har også innstillingene dine: språk, tidssone, dag og tid for innsjekk, pause og avmelding, og vanepåminnelser.',
+    pulseStatement:
+      'Pulsvurderingene du har gitt, finnes bare som anonyme antall per team og uke. De er ikke knyttet til deg, så de kan verken eksporteres eller slettes.',
+    forgetTitle: 'Glem meg',
+    forgetSubmit: 'Slett dataene mine',
+    cancel: 'Avbryt',
+    close: 'Lukk',
+    forgetIntro: 'Dette sletter for godt personopplysningene Trust Habits har om deg i dette arbeidsområdet:',
+    forgetItems: [
+      'innstillingene dine: språk, tidssone, dag og tid for innsjekk, pause og avmelding, vanepåminnelser',
+      'innsjekkhistorikken din, refleksjonene om vaner og rekken din',
+      'teammedlemskapene og lederrettighetene dine',
+      'løftene du har gitt, med påminnelsene deres',
+      'meldinger som fortsatt venter på å bli sendt til deg',
+    ],
+    forgetReceived:
+      'Løfter andre har gitt deg, blir hos dem, men navngir deg ikke lenger: de ser «et tidligere medlem».',
+    forgetPulse:
+      'Pulsvurderingene dine kan ikke slettes: de ble lagret som anonyme antall og aldri knyttet til deg, så ingen kan finne dem, heller ikke Trust Habits.',
+    forgetWarning: 'Dette kan ikke angres. Vil du ta vare på en kopi først, avbryt og skriv `/trust export`.',
+    forgetDoneTitle: 'Data slettet',
+    forgetDone:
+      'Personopplysningene dine er slettet. Løfter gitt til deg viser nå «et tidligere medlem». Bruker du Trust Habits igjen, begynner du på nytt.',
+    forgetNothingLeft:
+      'Det er ingenting igjen å slette: Trust Habits har ingen personopplysninger om deg i dette arbeidsområdet.',
+    forgetFailed: 'Beklager, noe gikk galt, og ingenting ble slettet. Prøv igjen om litt.',
+  },
+  install: {
+    pageTitle: 'Trust Habits',
+    successHeading: 'Trust Habits er installert',
+    success: (workspace: string) =>
+      `Trust Habits er nå installert i ${workspace}. Åpne Slack og skriv /trust help for å komme i gang.`,
+    openSlack: 'Åpne Slack',
+    failureHeading: 'Installasjonen ble ikke fullført',
+    cancelled: 'Installasjonen ble avbrutt i Slack. Ingenting ble installert.',
+    badState:
+      'Denne installasjonslenken er utløpt eller ble åpnet i en annen nettleser. Begynn på nytt fra installasjonssiden.',
+    failed: 'Slack bekreftet ikke installasjonen. Begynn på nytt fra installasjonssiden.',
+    orgRefused:
+      'Trust Habits kan ikke installeres for en hel Enterprise Grid-organisasjon. Be en administrator installere appen i hvert arbeidsområde som vil bruke den. Ingenting ble installert.',
+    tryAgain: 'Begynn på nytt',
   },
 };

@@ -53,6 +53,12 @@ export function openPostgres(options: PostgresOptions): DatabaseHandle {
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // pg-pool only listens for errors on idle clients: one in use when the server goes away (a
+  // restart, a failover) emits 'error' with nobody listening, which would crash the process. Its
+  // query fails on its own and the pool drops the client on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -96,6 +96,7 @@ export function createPgCheckinRepository(db: Db): CheckinRepository {
             optedOut: row.opted_out,
             pausedUntil: row.paused_until,
             nextDueAt: row.next_due_at,
+            custom: row.custom,
           }
         : undefined;
     },
@@ -107,6 +108,7 @@ export function createPgCheckinRepository(db: Db): CheckinRepository {
         opted_out: schedule.optedOut,
         paused_until: schedule.pausedUntil,
         next_due_at: schedule.nextDueAt,
+        ...(schedule.custom === undefined ? {} : { custom: schedule.custom }),
       };
       await db
         .insertInto('checkin_schedules')

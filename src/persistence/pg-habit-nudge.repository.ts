@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import type { DueNudge, HabitNudgeRepository, NudgePerson } from '../domain/habits/ports.ts';
+import type { DueNudge, HabitNudgeRepository } from '../domain/habits/ports.ts';
 import { resolveLanguage } from '../domain/users/language.ts';
 import type { Db } from './database.ts';
 import { enqueueMessages } from './pg-outbox.repository.ts';
@@ -16,6 +15,7 @@ export function createPgHabitNudgeRepository(db: Db): HabitNudgeRepository {
         .where('s.next_due_at', 'is not', null)
         .where('s.next_due_at', '<=', now)
         .where('s.habit_nudges', '=', true)
+        .where('s.team_nudges', '=', true)
         .where('u.tz', 'is not', null)
         .where('u.is_bot', '=', false)
         .where('u.is_deleted', '=', false)
@@ -29,40 +29,6 @@ export function createPgHabitNudgeRepository(db: Db): HabitNudgeRepository {
                 workspaceId: r.workspace_id,
                 userId: r.user_id,
                 dueAt: r.next_due_at,
-                zone: r.tz,
-                language: resolveLanguage(r.language, r.slack_locale),
-              },
-            ]
-          : [],
-      );
-    },
-
-    async findUnscheduled(limit) {
-      const rows = await db
-        .selectFrom('users as u')
-        .leftJoin('habit_nudge_schedules as s', (j) =>
-          j.onRef('s.workspace_id', '=', 'u.workspace_id').onRef('s.user_id', '=', 'u.slack_user_id'),
-        )
-        .select(['u.workspace_id', 'u.slack_user_id', 'u.tz', 'u.language', 'u.slack_locale'])
-        .where('u.tz', 'is not', null)
-        .where('u.is_bot', '=', false)
-        .where('u.is_deleted', '=', false)
-        .where((eb) =>
-          eb.or([
-            eb('s.user_id', 'is', null),
-            eb.and([eb('s.habit_nudges', '=', true), sql<boolean>`s.zone is distinct from u.tz`]),
-          ]),
-        )
-        .orderBy('u.workspace_id')
-        .orderBy('u.slack_user_id')
-        .limit(limit)
-        .execute();
-      return rows.flatMap((r): NudgePerson[] =>
-        r.tz
-          ? [
-              {
-                workspaceId: r.workspace_id,
-                userId: r.slack_user_id,
                 zone: r.tz,
                 language: resolveLanguage(r.language, r.slack_locale),
               },
@@ -109,11 +75,18 @@ export function createPgHabitNudgeRepository(db: Db): HabitNudgeRepository {
     async findSettings(workspaceId, userId) {
       const row = await db
         .selectFrom('habit_nudge_schedules')
-        .select(['habit_nudges', 'zone', 'next_due_at'])
+        .select(['habit_nudges', 'team_nudges', 'zone', 'next_due_at'])
         .where('workspace_id', '=', workspaceId)
         .where('user_id', '=', userId)
         .executeTakeFirst();
-      return row ? { enabled: row.habit_nudges, zone: row.zone, nextDueAt: row.next_due_at } : undefined;
+      return row
+        ? {
+            enabled: row.habit_nudges,
+            teamEnabled: row.team_nudges,
+            zone: row.zone,
+            nextDueAt: row.next_due_at,
+          }
+        : undefined;
     },
 
     async saveSettings(workspaceId, userId, settings) {

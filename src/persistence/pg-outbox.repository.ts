@@ -180,20 +180,17 @@ export async function recoverExpiredLeases(
   return { unknown: Number(unknown.numUpdatedRows), requeued: Number(requeued.numUpdatedRows) };
 }
 
-export async function outboxDepth(db: Db): Promise<Record<OutboxStatus, number>> {
+/** Messages that still need sending or someone's attention, by status (finished ones are not counted). */
+export async function outboxDepth(
+  db: Db,
+): Promise<Record<Exclude<OutboxStatus, 'sent' | 'skipped'>, number>> {
   const rows = await db
     .selectFrom('outbox')
     .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('status', 'not in', ['sent', 'skipped'])
     .groupBy('status')
     .execute();
-  const depth: Record<OutboxStatus, number> = {
-    pending: 0,
-    sending: 0,
-    sent: 0,
-    dead: 0,
-    unknown: 0,
-    skipped: 0,
-  };
+  const depth: Record<string, number> = { pending: 0, sending: 0, dead: 0, unknown: 0 };
   for (const row of rows) depth[row.status] = Number(row.count);
   return depth;
 }
@@ -223,6 +220,41 @@ export async function claimTickSlot(db: Db, slot: Date, instance: string): Promi
   return row !== undefined;
 }
 
+/**
+ * Deletes up to `limit` messages that finished (sent, skipped, dead, unknown) before `olderThan`,
+ * oldest first. Their idempotency keys go with them, so the retention must outlast every job's
+ * look-back (weekly jobs record what they handled in their own tables).
+ */
+export async function pruneFinishedOutbox(db: Db, olderThan: Date, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('outbox')
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('outbox')
+        .select('id')
+        .where('finished_at', 'is not', null)
+        .where('finished_at', '<', olderThan)
+        .orderBy('finished_at')
+        .limit(limit),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function pruneTickClaims(db: Db, olderThan: Date): Promise<void> {
   await db.deleteFrom('tick_claims').where('slot', '<', olderThan).execute();
+}
+
+/** False once the row is gone (its workspace was uninstalled, its person forgotten) or re-leased. */
+export async function isStillLeased(db: Db, id: number, instance: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .where('leased_by', '=', instance)
+    .executeTakeFirst();
+  return row !== undefined;
 }

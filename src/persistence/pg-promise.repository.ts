@@ -204,6 +204,12 @@ export function createPgPromiseRepository(db: Db): PromiseRepository & PromiseSc
           .where('due_at', '=', promise.dueAt)
           .where('next_reminder_at', '=', from.at)
           .where('next_reminder_kind', '=', from.kind)
+          // Messages name the recipient as read: not once they were forgotten since (forget-me).
+          .where((eb) =>
+            promise.recipientId === null
+              ? eb('recipient_id', 'is', null)
+              : eb('recipient_id', '=', promise.recipientId),
+          )
           .returning('id')
           .executeTakeFirst();
         if (!updated) return false;

@@ -18,6 +18,7 @@ function toTeam(row: Selectable<TeamsTable>): Team {
       enabled: row.digest_enabled,
       target: { weekday: row.digest_weekday, time: row.digest_time },
     },
+    habitNudges: row.habit_nudges,
   };
 }
 
@@ -31,6 +32,7 @@ function settingsColumns(settings: TeamSettings) {
     digest_enabled: settings.digest.enabled,
     digest_weekday: settings.digest.target.weekday,
     digest_time: settings.digest.target.time,
+    habit_nudges: settings.habitNudges ?? true,
   };
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { UserRepository } from '../domain/users/ports.ts';
 import type { UserProfile } from '../domain/users/user.ts';
 import type { Db } from './database.ts';
@@ -8,6 +9,7 @@ export function toUserProfile(row: UserRow): UserProfile {
     workspaceId: row.workspace_id,
     userId: row.slack_user_id,
     tz: row.tz,
+    slackTz: row.slack_tz,
     slackLocale: row.slack_locale,
     language: row.language,
     isAdmin: row.is_admin,
@@ -51,10 +53,17 @@ export function createPgUserRepository(db: Db): UserRepository {
           workspace_id: profile.workspaceId,
           slack_user_id: profile.userId,
           language: null,
+          slack_tz: profile.tz,
           ...values,
         })
         .onConflict((oc) =>
-          oc.columns(['workspace_id', 'slack_user_id']).doUpdateSet({ ...values, updated_at: new Date() }),
+          oc.columns(['workspace_id', 'slack_user_id']).doUpdateSet({
+            ...values,
+            slack_tz: profile.tz,
+            // The person's own zone, when they chose one, stays the one everything uses.
+            tz: sql<string | null>`coalesce(users.tz_override, excluded.tz)`,
+            updated_at: new Date(),
+          }),
         )
         .returningAll()
         .executeTakeFirstOrThrow();

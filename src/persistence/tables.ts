@@ -22,6 +22,12 @@ export interface UsersTable {
   tz: string | null;
   slack_locale: string | null;
   language: 'en' | 'nb' | null;
+  /** Slack's zone; `tz` is the effective one (`tz_override`, else this). */
+  slack_tz: string | null;
+  tz_override: string | null;
+  /** The person's own language; `language` is the effective one (this, else `team_language`). */
+  language_choice: 'en' | 'nb' | null;
+  team_language: 'en' | 'nb' | null;
   is_admin: Generated<boolean>;
   is_owner: Generated<boolean>;
   is_bot: Generated<boolean>;
@@ -79,6 +85,8 @@ export interface CheckinSchedulesTable {
   paused_until: ColumnType<string | null, string | null | undefined, string | null>;
   opted_out: ColumnType<boolean, boolean | undefined, boolean>;
   next_due_at: Date | null;
+  /** The person chose the day and time: team defaults leave it alone. */
+  custom: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: UpdatedAt;
 }
 
@@ -91,6 +99,8 @@ export interface CheckinsTable {
   outcome: CheckinOutcome;
   due_at: Date | null;
   created_at: CreatedAt;
+  /** The pulse follow-up job has not looked at this check-in yet. */
+  followup_pending: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export type PromiseStateColumn = 'open' | 'kept' | 'renegotiated' | 'released' | 'missed';
@@ -129,6 +139,7 @@ export interface TeamsTable {
   digest_enabled: boolean;
   digest_weekday: number;
   digest_time: string;
+  habit_nudges: ColumnType<boolean, boolean | undefined, boolean>;
   members_synced_at: Date | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -195,6 +206,8 @@ export interface HabitNudgeSchedulesTable {
   workspace_id: string;
   user_id: string;
   habit_nudges: ColumnType<boolean, boolean | undefined, boolean>;
+  /** False while the person's team has nudges off. */
+  team_nudges: ColumnType<boolean, boolean | undefined, boolean>;
   zone: string | null;
   next_due_at: Date | null;
   updated_at: UpdatedAt;
@@ -205,6 +218,45 @@ export interface HabitNudgesTable {
   user_id: string;
   week: string;
   outcome: 'queued' | 'skipped_late';
+}
+
+/** A queued channel digest (scheduled or on demand), keyed like its outbox message. */
+export interface TeamDigestsTable {
+  idempotency_key: string;
+  team_id: string;
+  workspace_id: string;
+  week: string;
+  trigger: 'schedule' | 'command';
+  outcome: ColumnType<'queued' | 'skipped_late', 'queued' | 'skipped_late' | undefined, never>;
+  /** The trend chart's data; read as parsed JSON, written as a JSON string. */
+  chart: ColumnType<unknown, string | null, string | null>;
+  chart_state: ColumnType<
+    'pending' | 'uploaded' | 'failed' | 'none',
+    'pending' | 'none' | undefined,
+    'uploaded' | 'failed'
+  >;
+  chart_file_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface InstallationsTable {
+  workspace_id: string;
+  enterprise_id: string | null;
+  is_enterprise_install: Generated<boolean>;
+  app_id: string | null;
+  /** AES-256-GCM ciphertext (see token-cipher.ts). */
+  bot_token: string;
+  bot_id: string | null;
+  bot_user_id: string;
+  /** Comma-separated, as Slack sends them. */
+  bot_scopes: string;
+  /** AES-256-GCM ciphertext; only with token rotation. */
+  bot_refresh_token: string | null;
+  bot_token_expires_at: Date | null;
+  refresh_claimed_until: Date | null;
+  installer_user_id: string | null;
+  installed_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
 
 export interface Database {
@@ -226,6 +278,8 @@ export interface Database {
   habit_reflections: HabitReflectionsTable;
   habit_nudge_schedules: HabitNudgeSchedulesTable;
   habit_nudges: HabitNudgesTable;
+  team_digests: TeamDigestsTable;
+  installations: InstallationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

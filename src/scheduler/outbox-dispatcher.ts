@@ -5,10 +5,12 @@ import type { Db } from '../persistence/database.ts';
 import {
   claimOutboxBatch,
   finishOutboxRow,
+  isStillLeased,
   type OutboxRow,
   recoverExpiredLeases,
   stopWorkspaceSending,
 } from '../persistence/pg-outbox.repository.ts';
+import type { OutboxMessageJson } from '../persistence/tables.ts';
 import type { WorkspacePacer } from '../slack/paced-client.ts';
 import { classifySlackError } from '../slack/slack-errors.ts';
 
@@ -21,6 +23,11 @@ export interface DispatcherDeps {
   clientFor(workspaceId: string): Promise<webApi.WebClient>;
   /** Identifies this process in leases. */
   instance: string;
+  /**
+   * Kinds that need work before their post (the digest uploads its chart): the versions of the
+   * message to try, best first; a later one is tried only when Slack refuses the one before for good.
+   */
+  preparers?: Record<string, OutboxPreparer>;
   /** Real time: leases and Retry-After are about the wall clock, not a simulated one. */
   now(): Date;
 }
@@ -34,6 +41,8 @@ export interface DrainOptions {
   waitForRetries?: boolean;
   /** Longest a claimed message may wait for its workspace's pacer before going back to the queue. */
   maxPacingWaitMs?: number;
+  /** Shutdown: stop claiming; messages already claimed are still sent (or handed back). */
+  signal?: AbortSignal;
 }
 
 export interface DrainSummary {
@@ -65,7 +74,7 @@ export async function drainOutbox(deps: DispatcherDeps, options: DrainOptions = 
 
   const deadline = deps.now().getTime() + (options.budgetMs ?? 50_000);
   const worker = async () => {
-    while (deps.now().getTime() < deadline) {
+    while (deps.now().getTime() < deadline && !options.signal?.aborted) {
       const [row] = await claimOutboxBatch(deps.db, {
         instance: deps.instance,
         now: deps.now(),
@@ -95,14 +104,13 @@ async function sendRow(deps: DispatcherDeps, row: OutboxRow, summary: DrainSumma
     return;
   }
   await deps.pacer.take(row.workspaceId);
+  // The wait may have outlived the row: its workspace uninstalled or its reader forgotten.
+  if (!(await isStillLeased(deps.db, row.id, deps.instance))) return;
   const started = performance.now();
   try {
     const client = await deps.clientFor(row.workspaceId);
-    const response = await client.chat.postMessage({
-      channel: row.channel,
-      text: row.message.text,
-      ...(row.message.blocks ? { blocks: row.message.blocks as never } : {}),
-    });
+    const versions = (await deps.preparers?.[row.kind]?.(row, client)) ?? [row.message];
+    const response = await postFirstAccepted(client, row.channel, versions);
     deps.metrics.outboxSendSeconds.observe((performance.now() - started) / 1000);
     await finishOutboxRow(deps.db, row.id, deps.instance, {
       status: 'sent',
@@ -115,6 +123,23 @@ async function sendRow(deps: DispatcherDeps, row: OutboxRow, summary: DrainSumma
   } catch (error) {
     await recordFailure(deps, row, classifySlackError(error), summary);
   }
+}
+
+export type OutboxPreparer = (row: OutboxRow, client: webApi.WebClient) => Promise<OutboxMessageJson[]>;
+
+async function postFirstAccepted(client: webApi.WebClient, channel: string, versions: OutboxMessageJson[]) {
+  for (const [i, message] of versions.entries()) {
+    try {
+      return await client.chat.postMessage({
+        channel,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks as never } : {}),
+      });
+    } catch (error) {
+      if (i === versions.length - 1 || classifySlackError(error).kind !== 'permanent') throw error;
+    }
+  }
+  throw new Error('no version of the message to post');
 }
 
 async function recordFailure(

@@ -6,6 +6,8 @@ export interface OutboxKicker {
   kick(): void;
   /** Resolves when no kicked drain is running (tests and shutdown). */
   idle(): Promise<void>;
+  /** Shutdown: no more kicks; a running drain stops claiming and finishes what it holds. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -15,20 +17,22 @@ export interface OutboxKicker {
 export function createOutboxKicker(dispatcher: DispatcherDeps, logger: Logger): OutboxKicker {
   let running: Promise<void> | undefined;
   let again = false;
+  const stopping = new AbortController();
 
   const run = async (): Promise<void> => {
     do {
       again = false;
       try {
-        await drainOutbox(dispatcher, { budgetMs: 30_000, concurrency: 2 });
+        await drainOutbox(dispatcher, { budgetMs: 30_000, concurrency: 2, signal: stopping.signal });
       } catch (error) {
         logger.error({ err: error }, 'kicked outbox drain failed; the next tick retries');
       }
-    } while (again);
+    } while (again && !stopping.signal.aborted);
   };
 
   return {
     kick() {
+      if (stopping.signal.aborted) return;
       if (running) {
         again = true;
         return;
@@ -38,6 +42,10 @@ export function createOutboxKicker(dispatcher: DispatcherDeps, logger: Logger): 
       });
     },
     idle: async () => {
+      while (running) await running;
+    },
+    async stop() {
+      stopping.abort();
       while (running) await running;
     },
   };

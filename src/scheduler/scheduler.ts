@@ -3,7 +3,13 @@ import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Db } from '../persistence/database.ts';
-import { claimTickSlot, outboxDepth, pruneTickClaims } from '../persistence/pg-outbox.repository.ts';
+import {
+  claimTickSlot,
+  outboxDepth,
+  pruneFinishedOutbox,
+  pruneTickClaims,
+} from '../persistence/pg-outbox.repository.ts';
+import { pruneProcessedEvents } from '../persistence/pg-workspace.repository.ts';
 import { withRequestContext } from '../request-context.ts';
 import {
   type DispatcherDeps,
@@ -36,6 +42,10 @@ export interface TickSummary {
 }
 
 const CLAIM_RETENTION_MS = 2 * 24 * 60 * 60_000;
+/** Finished outbox messages are kept this long (for operators, and as idempotency keys). */
+const OUTBOX_RETENTION_MS = 60 * 24 * 60 * 60_000;
+/** At most this many are deleted per tick, so pruning never makes a tick slow. */
+const OUTBOX_PRUNE_BATCH = 5_000;
 
 export function tickSlot(at: Date): Date {
   return new Date(Math.floor(at.getTime() / 60_000) * 60_000);
@@ -61,6 +71,11 @@ export async function runTick(deps: SchedulerDeps, at: Date, drain: DrainOptions
       }
     }
     await pruneTickClaims(deps.db, new Date(slot.getTime() - CLAIM_RETENTION_MS));
+    // finished_at is wall-clock time (the dispatcher's), so retention is too, whatever the tick's clock.
+    const wallNow = deps.dispatcher.now().getTime();
+    await pruneFinishedOutbox(deps.db, new Date(wallNow - OUTBOX_RETENTION_MS), OUTBOX_PRUNE_BATCH);
+    // Slack retries an event within minutes; two days of ids is plenty to recognise a retry.
+    await pruneProcessedEvents(deps.db, new Date(wallNow - CLAIM_RETENTION_MS));
   }
   const sent = await drainOutbox(deps.dispatcher, drain);
   const depth = await outboxDepth(deps.db);
@@ -77,13 +92,14 @@ export interface RunningScheduler {
 /** node-cron only ticks (UTC, every minute, never overlapping); what is due is decided by jobs. */
 export function startScheduler(deps: SchedulerDeps, clock: Clock): RunningScheduler {
   let current: Promise<unknown> = Promise.resolve();
+  const stopping = new AbortController();
   const task = cron.schedule(
     '* * * * *',
     () => {
       const at = clock.now();
       // The tick's log lines share one id, as a request's do.
       current = withRequestContext(
-        () => runTick(deps, at, { budgetMs: 50_000 }),
+        () => runTick(deps, at, { budgetMs: 50_000, signal: stopping.signal }),
         `tick-${at.toISOString()}`,
       ).catch((error: unknown) => {
         deps.logger.error({ err: error }, 'scheduler tick failed');
@@ -95,6 +111,8 @@ export function startScheduler(deps: SchedulerDeps, clock: Clock): RunningSchedu
   return {
     async stop() {
       await task.stop();
+      // A tick mid-fan-out stops claiming and finishes only what it holds, well within the bound.
+      stopping.abort();
       await current;
     },
   };

@@ -1,18 +1,30 @@
 import type { webApi } from '@slack/bolt';
-import { listMyPromises } from '../domain/promises/promise.service.ts';
 import { currentWeek, habitWeekFor } from '../domain/habits/habit.service.ts';
-import { messages } from '../i18n/index.ts';
+import { listMyPromises } from '../domain/promises/promise.service.ts';
+import { lastClosedResults } from '../domain/pulse/pulse.service.ts';
+import { trendOf } from '../domain/pulse/trend.ts';
+import { isoWeekOf, isValidZone, previousIsoWeek, weekLabel } from '../domain/schedule/local-time.ts';
+import type { TeamRepository } from '../domain/teams/ports.ts';
+import { getUserProfile } from '../domain/users/user.service.ts';
+import { createPgCheckinRepository } from '../persistence/pg-checkin.repository.ts';
 import { createPgHabitRepository } from '../persistence/pg-habit.repository.ts';
+import { managedTeamIds } from '../persistence/pg-home.repository.ts';
+import { createPgPulseRepository } from '../persistence/pg-pulse.repository.ts';
+import { createPgTeamRepository } from '../persistence/pg-team.repository.ts';
 import type { ListenerDeps } from './listeners/listener-deps.ts';
 import { audienceOf, promiseServiceDeps } from './listeners/promises/promise-interaction.ts';
-import { buildHomeView } from './views/home.view.ts';
-import { buildHabitHomeSection } from './views/habit.view.ts';
-import { buildPromiseHomeSection } from './views/promise.view.ts';
+import { availableRound } from './listeners/pulse/pulse-round.ts';
+import {
+  buildHomeDashboard,
+  HOME_TEAMS_SHOWN,
+  type HomeDashboard,
+  type ManagedTeamSummary,
+} from './views/home.view.ts';
 
-/**
- * Builds and publishes a person's App Home: their open promises, this week's habit with a tip and
- * their streak, then how to get started.
- */
+/** Weeks in a managed team's sparkline, as in the digest. */
+export const HOME_TREND_WEEKS = 12;
+
+/** Gathers and publishes a person's App Home (see `buildHomeDashboard` for what it shows). */
 export async function publishHome(
   deps: ListenerDeps,
   client: webApi.WebClient,
@@ -20,20 +32,81 @@ export async function publishHome(
   userId: string,
 ): Promise<void> {
   const a = await audienceOf(deps, workspaceId, userId);
-  const m = messages(a.language);
-  const mine = await listMyPromises(promiseServiceDeps(deps), workspaceId, userId);
-  const person = { workspaceId, userId };
-  const habitWeek = await habitWeekFor(
-    { habits: createPgHabitRepository(deps.db) },
-    person,
-    currentWeek(a.now, a.timeZone),
-    a.language,
-  );
-  await client.views.publish({
-    user_id: userId,
-    view: buildHomeView(m, [
-      buildPromiseHomeSection(a, mine),
-      buildHabitHomeSection(m, a.language, habitWeek),
-    ]),
-  });
+  const dashboard = await gatherHome(deps, workspaceId, userId, a.timeZone, a.language);
+  await client.views.publish({ user_id: userId, view: buildHomeDashboard(a, dashboard) });
+}
+
+export async function gatherHome(
+  deps: ListenerDeps,
+  workspaceId: string,
+  userId: string,
+  timeZone: string,
+  language: 'en' | 'nb',
+): Promise<HomeDashboard> {
+  const now = deps.clock.now();
+  const teams = createPgTeamRepository(deps.db);
+  const profile = await getUserProfile(deps.users, workspaceId, userId).catch(() => undefined);
+  const isAdmin = (profile?.isAdmin ?? false) || (profile?.isOwner ?? false);
+  const [promises, habit, schedule, memberships, managedIds] = await Promise.all([
+    listMyPromises(promiseServiceDeps(deps), workspaceId, userId),
+    habitWeekFor(
+      { habits: createPgHabitRepository(deps.db) },
+      { workspaceId, userId },
+      currentWeek(now, timeZone),
+      language,
+    ),
+    createPgCheckinRepository(deps.db).findSchedule(workspaceId, userId),
+    teams.teamsOf(workspaceId, userId),
+    managedTeamIds(deps.db, { workspaceId, userId, everyTeam: isAdmin, limit: HOME_TEAMS_SHOWN }),
+  ]);
+
+  const rateable: HomeDashboard['rateable'] = [];
+  for (const { team } of memberships) {
+    const available = await availableRound({ teams, pulse: deps.pulse, now }, team, userId);
+    if (available.kind === 'open') rateable.push({ channelId: team.channelId, value: available.value });
+  }
+
+  const managed: ManagedTeamSummary[] = [];
+  for (const id of managedIds.ids) {
+    const summary = await summarizeTeam(deps, teams, id, now);
+    if (summary) managed.push(summary);
+  }
+
+  return {
+    promises,
+    habit,
+    checkin: { schedule, zone: profile?.tz ?? null },
+    rateable,
+    memberOfTeams: memberships.length,
+    canSetUpTeams: isAdmin || managedIds.total > 0,
+    managed: { teams: managed, total: managedIds.total },
+  };
+}
+
+/** A managed team's latest closed result and its trend up to last week in the team's zone. */
+async function summarizeTeam(
+  deps: ListenerDeps,
+  teams: TeamRepository,
+  teamId: string,
+  now: Date,
+): Promise<ManagedTeamSummary | undefined> {
+  const team = await teams.findById(teamId);
+  if (!team) return undefined;
+  const zone = isValidZone(team.timeZone) ? team.timeZone : 'UTC';
+  const [members, results] = await Promise.all([
+    teams.memberCount(team.id),
+    lastClosedResults({ pulse: createPgPulseRepository(deps.db) }, team.id, HOME_TREND_WEEKS),
+  ]);
+  const latest = results[0];
+  // Up to last week in the team's zone, or to the latest closed round if one closed since.
+  const lastWeek = previousIsoWeek(isoWeekOf(now, zone));
+  const end = latest && latest.label > weekLabel(lastWeek) ? latest.week : lastWeek;
+  return {
+    teamId: team.id,
+    channelId: team.channelId,
+    members,
+    minGroupSize: team.minGroupSize,
+    latest,
+    trend: trendOf(results, end, HOME_TREND_WEEKS),
+  };
 }

@@ -43,3 +43,4 @@ export {
 } from './team-ids.ts';
 export { habitActionIds, habitBlockIds } from './habit-ids.ts';
 export { settingsActionIds, settingsCallbackIds } from './settings-ids.ts';
+export { homeActionIds, homeBlockIds, homeTeamBlockId } from './home-ids.ts';

@@ -21,6 +21,7 @@ import type { Metrics, SlackSurface } from '../metrics.ts';
 import { BotIdentityProbe } from './bot-identity.ts';
 import { registerTrustCommand } from './listeners/commands/trust.command.ts';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.event.ts';
+import { registerHomeListeners } from './listeners/home/index.ts';
 import { registerUninstall } from './listeners/events/uninstall.event.ts';
 import { registerUserChange } from './listeners/events/user-change.event.ts';
 import { registerCheckinListeners } from './listeners/checkins/index.ts';
@@ -28,6 +29,9 @@ import { registerPromiseListeners } from './listeners/promises/index.ts';
 import { registerTeamListeners } from './listeners/teams/index.ts';
 import { registerPulseListeners } from './listeners/pulse/index.ts';
 import { registerHabitListeners } from './listeners/habits/index.ts';
+import { registerDigestListeners } from './listeners/digest/index.ts';
+import { registerSettingsListeners } from './listeners/settings/index.ts';
+import { registerPrivacyListeners } from './listeners/privacy/index.ts';
 import { PulseCollector } from '../domain/pulse/pulse-collector.ts';
 import { createPgPulseRepository } from '../persistence/pg-pulse.repository.ts';
 import { createSlackChannelDirectory } from './slack-channel-directory.ts';
@@ -35,12 +39,18 @@ import type { SubcommandHandlers } from './listeners/commands/subcommand.ts';
 import type { ListenerDeps } from './listeners/listener-deps.ts';
 import { type ListenerInventory, ListenerRegistrar } from './listeners/registrar.ts';
 import { createSlackUserSource } from './slack-user-source.ts';
+import { createHomeRefresher, type HomeRefresher } from './home-refresher.ts';
+import { publishHome } from './home-publisher.ts';
 import { createInteractiveClient, interactiveClientOptions } from './web-client.ts';
+import { createOAuthReceiver, INSTALL_PATH, REDIRECT_PATH } from './oauth-install.ts';
+import { createOAuthWorkspaces, type OAuthWorkspaces } from './oauth-workspaces.ts';
 
 /** Largest request body accepted; Slack's biggest payloads (view submissions) are far below it. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface SlackAppDeps {
+  /** OAuth mode: the installations shared with the scheduler (one is made if absent). */
+  oauth?: OAuthWorkspaces;
   config: AppConfig;
   secrets: Secrets;
   logger: Logger;
@@ -62,7 +72,13 @@ export interface SlackRuntime {
   /** Handles POST /slack/events (HTTP mode only). */
   requestListener: RequestListener | undefined;
   identity: BotIdentityProbe;
+  /** GET paths of the OAuth install flow, served by `requestListener` (empty without OAuth). */
+  oauthPaths: string[];
+  /** Slack side of readiness: the bot token answered (single workspace); always true with OAuth. */
+  ready(): boolean;
   listeners: ListenerInventory;
+  /** App Home refreshes; `flush()` lets tests wait for them. */
+  home: HomeRefresher;
   clientFor(workspaceId: string): Promise<webApi.WebClient>;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -72,35 +88,18 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
   const { config, secrets, logger } = deps;
   const boltLogger = toBoltLogger(logger);
   const clientOptions = interactiveClientOptions(config.slack.apiUrl, boltLogger);
-  const botToken = secrets.botToken;
-  if (!botToken) throw new Error('A bot token is required (OAuth install arrives with its own issue).');
-
-  const botClient = createInteractiveClient(botToken, config.slack.apiUrl, boltLogger);
-  const identity = new BotIdentityProbe(botClient, logger.child({ subsystem: 'identity' }));
-  identity.onIdentity((id) => saveWorkspaceIdentity(deps.db, id));
-
-  const authorize: Authorize<boolean> = async (source) => {
-    const known = identity.identity;
-    return {
-      botToken,
-      botId: known?.botId,
-      botUserId: known?.botUserId,
-      teamId: known?.teamId ?? source.teamId,
-      enterpriseId: known?.enterpriseId ?? source.enterpriseId,
-    };
-  };
-
-  const receiver = createReceiver(config, secrets, boltLogger);
+  const auth = config.slack.oauth ? oauthAuth(deps, boltLogger) : singleWorkspaceAuth(deps, boltLogger);
+  const { receiver, identity, clientFor } = auth;
   const app = new App({
     receiver,
-    authorize,
+    // With OAuth, Bolt's installer authorizes each request from the installation store.
+    ...(auth.authorize ? { authorize: auth.authorize } : {}),
     logger: boltLogger,
     clientOptions,
     // We keep no per-conversation state in Bolt; its store costs an Error per request.
     convoStore: false,
   });
 
-  const clientFor = async (_workspaceId: string) => botClient;
   const users: UserServiceDeps = {
     users: createCachedUserRepository(createPgUserRepository(deps.db), {
       ttlMs: 60_000,
@@ -123,6 +122,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
     pulse:
       deps.pulse ??
       new PulseCollector({ pulse: createPgPulseRepository(deps.db), secret: secrets.pulseSecret }),
+    home: createHomeRefresher({
+      logger: logger.child({ subsystem: 'home' }),
+      publish: async (workspaceId, userId) =>
+        publishHome(listenerDeps, await clientFor(workspaceId), workspaceId, userId),
+    }),
   };
 
   installMiddleware(app, deps);
@@ -136,16 +140,82 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
     app,
     requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
     identity,
+    oauthPaths: auth.oauthPaths,
+    ready: () => config.slack.oauth || identity.identity !== undefined,
     listeners,
+    home: listenerDeps.home,
     clientFor,
     async start() {
-      await identity.start();
+      // With OAuth there is no single token to probe; each workspace's token is checked on use.
+      if (!config.slack.oauth) await identity.start();
       if (receiver instanceof SocketModeReceiver) await receiver.start();
     },
     async stop() {
       identity.stop();
+      await listenerDeps.home.stop();
       if (receiver instanceof SocketModeReceiver) await receiver.stop();
     },
+  };
+}
+
+interface WorkspaceAuth {
+  receiver: Receiver;
+  authorize: Authorize<boolean> | undefined;
+  clientFor(workspaceId: string): Promise<webApi.WebClient>;
+  identity: BotIdentityProbe;
+  oauthPaths: string[];
+}
+
+/** One workspace, one bot token from the environment. */
+function singleWorkspaceAuth(deps: SlackAppDeps, boltLogger: ReturnType<typeof toBoltLogger>): WorkspaceAuth {
+  const { config, secrets, logger } = deps;
+  const botToken = secrets.botToken;
+  if (!botToken) throw new Error('SLACK_BOT_TOKEN is required in single-workspace mode.');
+
+  const botClient = createInteractiveClient(botToken, config.slack.apiUrl, boltLogger);
+  const identity = new BotIdentityProbe(botClient, logger.child({ subsystem: 'identity' }));
+  identity.onIdentity((id) => saveWorkspaceIdentity(deps.db, id));
+
+  const authorize: Authorize<boolean> = async (source) => {
+    const known = identity.identity;
+    return {
+      botToken,
+      botId: known?.botId,
+      botUserId: known?.botUserId,
+      teamId: known?.teamId ?? source.teamId,
+      enterpriseId: known?.enterpriseId ?? source.enterpriseId,
+    };
+  };
+  return {
+    receiver: createReceiver(config, secrets, boltLogger),
+    authorize,
+    clientFor: async () => botClient,
+    identity,
+    oauthPaths: [],
+  };
+}
+
+/** Many workspaces installed through OAuth, each with its own (encrypted, maybe rotating) token. */
+function oauthAuth(deps: SlackAppDeps, boltLogger: ReturnType<typeof toBoltLogger>): WorkspaceAuth {
+  const { config, secrets, logger, db } = deps;
+  const workspaces = deps.oauth ?? createOAuthWorkspaces({ config, secrets, db, logger });
+  return {
+    receiver: createOAuthReceiver({
+      config,
+      secrets,
+      logger,
+      boltLogger,
+      workspaces,
+      bodyLimit: MAX_BODY_BYTES,
+    }),
+    authorize: undefined,
+    clientFor: workspaces.clientFor,
+    // Never started in this mode (see start()); kept so the runtime has one shape.
+    identity: new BotIdentityProbe(
+      createInteractiveClient(undefined, config.slack.apiUrl, boltLogger),
+      logger.child({ subsystem: 'identity' }),
+    ),
+    oauthPaths: [INSTALL_PATH, REDIRECT_PATH],
   };
 }
 
@@ -183,9 +253,13 @@ function registerListeners(app: App, deps: ListenerDeps): ListenerInventory {
     ...registerTeamListeners(registrar, deps),
     ...registerPulseListeners(registrar, deps),
     ...registerHabitListeners(registrar, deps),
+    ...registerDigestListeners(deps),
+    ...registerSettingsListeners(registrar, deps),
+    ...registerPrivacyListeners(registrar, deps),
   };
   registerTrustCommand(registrar, deps, subcommands);
   registerAppHomeOpened(registrar, deps);
+  registerHomeListeners(registrar, deps);
   registerUserChange(registrar, deps);
   registerUninstall(registrar, deps);
   return registrar.inventory;

@@ -23,6 +23,7 @@ export const teamBlockIds = {
   minGroupSize: 'team_min_group_size',
   language: 'team_language',
   timeZone: 'team_time_zone',
+  habitNudges: 'team_habit_nudges',
   remove: 'team_remove',
 } as const;
 

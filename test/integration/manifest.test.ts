@@ -91,6 +91,7 @@ describe('manifest.yml', () => {
       'channels:read',
       'chat:write',
       'commands',
+      'files:write',
       'groups:read',
       'im:write',
       'users:read',

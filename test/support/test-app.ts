@@ -30,6 +30,8 @@ export interface TestAppOptions {
   slackUnreachable?: boolean;
   /** Where the app's JSON log lines go (tests that read the logs); stdout otherwise. */
   logDestination?: { write(line: string): void };
+  /** A database the caller opened (e.g. on a PostgreSQL server of its own); closed by close(). */
+  database?: TestDatabase;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const emulator = await SlackEmulator.start();
   emulator.seedDemoWorkspace();
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const env = {
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),

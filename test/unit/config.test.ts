@@ -95,3 +95,57 @@ describe('configuration', () => {
     );
   });
 });
+
+describe('OAuth install configuration', () => {
+  const oauth = {
+    SLACK_SIGNING_SECRET: 'sig',
+    SLACK_CLIENT_ID: '1111.2222',
+    SLACK_CLIENT_SECRET: 'client-secret',
+    SLACK_STATE_SECRET: 'state-secret',
+    DATA_DIR: dataDir,
+  };
+  const key = Buffer.alloc(32, 5);
+
+  it('needs TOKEN_ENCRYPTION_KEY and no bot token, and says why', () => {
+    expect(problemsOf(oauth)).toEqual(['TOKEN_ENCRYPTION_KEY']);
+    try {
+      parseConfig({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' });
+      expect.unreachable();
+    } catch (error) {
+      const message = formatConfigError(error as ConfigError);
+      expect(message).toContain('TOKEN_ENCRYPTION_KEY: required for OAuth install');
+      expect(message).toContain('SLACK_BOT_TOKEN: must be unset with OAuth install');
+    }
+  });
+
+  it('takes the key as 64 hex characters or as base64 of 32 bytes', () => {
+    for (const text of [key.toString('hex'), key.toString('base64'), key.toString('base64url')]) {
+      const { config, secrets } = parseConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: text });
+      expect(config.slack.oauth).toBe(true);
+      expect(secrets.tokenEncryptionKey?.equals(key)).toBe(true);
+      expect(JSON.stringify(config)).not.toContain(text);
+    }
+  });
+
+  it('refuses a key of the wrong length or encoding', () => {
+    for (const bad of [
+      'short',
+      Buffer.alloc(16).toString('base64'),
+      'z'.repeat(64),
+      Buffer.alloc(33).toString('hex'),
+    ]) {
+      try {
+        parseConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: bad });
+        expect.unreachable();
+      } catch (error) {
+        expect(formatConfigError(error as ConfigError)).toContain(
+          'TOKEN_ENCRYPTION_KEY: must be 32 random bytes',
+        );
+      }
+    }
+  });
+
+  it('does not ask for the key in single-workspace mode', () => {
+    expect(parseConfig(valid).secrets.tokenEncryptionKey).toBeUndefined();
+  });
+});

@@ -103,7 +103,7 @@ export interface ScheduleDeps {
 }
 
 /** The earliest unhandled check-in for a schedule, from now. */
-async function computeNextDue(
+export async function computeNextDue(
   deps: ScheduleDeps,
   workspaceId: string,
   userId: string,

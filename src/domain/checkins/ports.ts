@@ -18,6 +18,8 @@ export interface CheckinScheduleState {
   optedOut: boolean;
   pausedUntil: string | null;
   nextDueAt: Date | null;
+  /** The person chose the day and time themselves, so team defaults leave it; unchanged if absent. */
+  custom?: boolean;
 }
 
 export type HandledOutcome = 'queued' | 'sent_now' | 'skipped_late' | 'skipped_by_user';

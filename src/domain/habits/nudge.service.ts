@@ -5,7 +5,7 @@ import { isoWeekOf, isValidZone, type WeeklyTarget, weekLabel } from '../schedul
 import type { Language } from '../users/language.ts';
 import type { Habit } from './catalogue.ts';
 import { habitWeekFor, type HabitServiceDeps } from './habit.service.ts';
-import type { DueNudge, HabitNudgeRepository, NudgePerson } from './ports.ts';
+import type { DueNudge, HabitNudgeRepository } from './ports.ts';
 
 /** Wednesday 14:00 in the person's zone. */
 export const defaultNudgeTarget: WeeklyTarget = { weekday: 3, time: '14:00' };
@@ -18,7 +18,6 @@ export interface NudgeServiceDeps extends HabitServiceDeps {
 }
 
 export interface NudgeRunSummary {
-  scheduled: number;
   queued: number;
   skippedLate: number;
   alreadyHandled: number;
@@ -47,17 +46,12 @@ export function nextNudgeDue(
   );
 }
 
-/** Schedules new people and those whose zone changed, then queues every nudge due at `now`. */
+/**
+ * Queues every nudge due at `now`. Schedules are made and moved when a profile is saved
+ * (`syncNudgeWithProfile`), so an idle tick reads one index range and nothing else.
+ */
 export async function queueDueNudges(deps: NudgeServiceDeps, now: Date): Promise<NudgeRunSummary> {
-  const summary: NudgeRunSummary = { scheduled: 0, queued: 0, skippedLate: 0, alreadyHandled: 0 };
-  for (;;) {
-    const people = await deps.nudges.findUnscheduled(BATCH);
-    for (const person of people) {
-      await schedule(deps, person, now);
-      summary.scheduled += 1;
-    }
-    if (people.length < BATCH) break;
-  }
+  const summary: NudgeRunSummary = { queued: 0, skippedLate: 0, alreadyHandled: 0 };
   for (;;) {
     const due = await deps.nudges.findDue(now, BATCH);
     for (const person of due) await handleDue(deps, person, now, summary);
@@ -65,18 +59,32 @@ export async function queueDueNudges(deps: NudgeServiceDeps, now: Date): Promise
   }
 }
 
-async function schedule(deps: NudgeServiceDeps, person: NudgePerson, now: Date): Promise<void> {
-  const current = await deps.nudges.findSettings(person.workspaceId, person.userId);
-  const enabled = current?.enabled ?? true;
-  const nextDueAt = await computeNextDue(deps, person, enabled, now);
-  await deps.nudges.saveSettings(person.workspaceId, person.userId, {
+/**
+ * Keeps a person's nudge schedule in step with what Slack says about them: a new person gets one
+ * (on), a new zone moves it, bots and deactivated accounts get none due.
+ */
+export async function syncNudgeWithProfile(
+  deps: Pick<NudgeServiceDeps, 'nudges'> & { clock: Clock },
+  profile: { workspaceId: string; userId: string; tz: string | null; isBot: boolean; isDeleted: boolean },
+): Promise<void> {
+  const existing = await deps.nudges.findSettings(profile.workspaceId, profile.userId);
+  const reachable = !profile.isBot && !profile.isDeleted;
+  if (!existing && !reachable) return;
+  const enabled = existing?.enabled ?? true;
+  const active = reachable && enabled && (existing?.teamEnabled ?? true);
+  if (existing && existing.zone === profile.tz && (existing.nextDueAt !== null) === active) return;
+  const nextDueAt = active
+    ? await computeNextDue(deps, { ...profile, zone: profile.tz }, true, deps.clock.now())
+    : null;
+  await deps.nudges.saveSettings(profile.workspaceId, profile.userId, {
     enabled,
-    zone: person.zone,
+    zone: profile.tz,
     nextDueAt,
   });
 }
 
-async function computeNextDue(
+/** The next nudge for a person, or null while their own or their team's switch is off. */
+export async function computeNextDue(
   deps: Pick<NudgeServiceDeps, 'nudges'>,
   person: { workspaceId: string; userId: string; zone: string | null },
   enabled: boolean,
@@ -140,7 +148,9 @@ export async function setNudges(
   person: { workspaceId: string; userId: string; zone: string | null },
   enabled: boolean,
 ): Promise<void> {
-  const nextDueAt = await computeNextDue(deps, person, enabled, deps.clock.now());
+  const teamEnabled =
+    (await deps.nudges.findSettings(person.workspaceId, person.userId))?.teamEnabled ?? true;
+  const nextDueAt = await computeNextDue(deps, person, enabled && teamEnabled, deps.clock.now());
   await deps.nudges.saveSettings(person.workspaceId, person.userId, {
     enabled,
     zone: person.zone,

@@ -42,7 +42,10 @@ export interface DueNudge extends NudgePerson {
 }
 
 export interface NudgeSettings {
+  /** The person's own switch. */
   enabled: boolean;
+  /** False while their team has nudges off (read only here; team defaults set it). */
+  teamEnabled?: boolean;
   /** The zone `nextDueAt` was computed in. */
   zone: string | null;
   nextDueAt: Date | null;
@@ -51,8 +54,6 @@ export interface NudgeSettings {
 export interface HabitNudgeRepository {
   /** People with nudges on whose nudge is due at or before `now`, oldest first. */
   findDue(now: Date, limit: number): Promise<DueNudge[]>;
-  /** People with a zone but no nudge schedule yet, or one computed for another zone. */
-  findUnscheduled(limit: number): Promise<NudgePerson[]>;
   handledWeeks(workspaceId: string, userId: string, fromWeek: string): Promise<Set<string>>;
   /**
    * In one transaction: marks the week handled (false if it already was), queues the message when

@@ -125,7 +125,7 @@ export async function listMyPromises(
 
 /** The team's promise counts for a period, e.g. last week for the digest. */
 export async function teamPromiseCounts(
-  deps: PromiseServiceDeps,
+  deps: Pick<PromiseServiceDeps, 'promises' | 'clock'>,
   workspaceId: string,
   memberIds: readonly string[],
   period: { from: Date; to: Date },

@@ -111,7 +111,14 @@ export function roundResults(closed: ClosedRound[]): RoundResult[] {
     const scores = scoresOf(c.tallies);
     const change = scores && previous !== undefined ? oneDecimal(scores.index - previous) : undefined;
     if (scores) previous = scores.index;
-    return { week: c.round.week, label: roundLabel(c.round), respondents: c.respondents, members: c.members, scores, change };
+    return {
+      week: c.round.week,
+      label: roundLabel(c.round),
+      respondents: c.respondents,
+      members: c.members,
+      scores,
+      change,
+    };
   });
   return results.reverse();
 }

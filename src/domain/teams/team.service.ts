@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.ts';
+import { applyTeamDefaults, type TeamDefaultsDeps } from '../settings/team-defaults.service.ts';
 import type { ChannelDirectory, TeamRepository } from './ports.ts';
 import { checkTeamSettings, type Team, type TeamSettings, type TeamSettingsProblem } from './team.ts';
 
@@ -6,6 +7,8 @@ export interface TeamServiceDeps {
   teams: TeamRepository;
   channels: ChannelDirectory;
   clock: Clock;
+  /** Gives members the team's check-in time, language and nudge switch (unless their own). */
+  defaults?: TeamDefaultsDeps;
 }
 
 /** What the service needs to know about the person acting. */
@@ -74,7 +77,10 @@ export async function updateTeamSettings(
 /** Replaces the member list with the channel's people, as Slack lists them now. */
 export async function syncTeamMembers(deps: TeamServiceDeps, team: Team): Promise<number> {
   const people = await deps.channels.humanMembers(team.workspaceId, team.channelId);
+  const before = deps.defaults ? await deps.defaults.settings.memberIds(team.id) : [];
   await deps.teams.replaceMembers(team.id, people, deps.clock.now());
+  // Those who left may now follow another team's defaults, or none.
+  if (deps.defaults) await applyTeamDefaults(deps.defaults, team.workspaceId, [...people, ...before]);
   return people.length;
 }
 
@@ -89,11 +95,12 @@ export async function memberJoined(
   if (!team) return false;
   if (!(await deps.channels.isPerson(workspaceId, userId))) return false;
   await deps.teams.addMember(team.id, userId);
+  if (deps.defaults) await applyTeamDefaults(deps.defaults, workspaceId, [userId]);
   return true;
 }
 
 export async function memberLeft(
-  deps: Pick<TeamServiceDeps, 'teams'>,
+  deps: Pick<TeamServiceDeps, 'teams' | 'defaults'>,
   workspaceId: string,
   channelId: string,
   userId: string,
@@ -101,5 +108,6 @@ export async function memberLeft(
   const team = await deps.teams.findByChannel(workspaceId, channelId);
   if (!team) return false;
   await deps.teams.removeMember(team.id, userId);
+  if (deps.defaults) await applyTeamDefaults(deps.defaults, workspaceId, [userId]);
   return true;
 }

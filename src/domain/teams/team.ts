@@ -11,6 +11,8 @@ export interface TeamSettings {
   minGroupSize: number;
   checkin: WeeklyTarget;
   digest: { enabled: boolean; target: WeeklyTarget };
+  /** The mid-week habit nudge for members; absent means on. */
+  habitNudges?: boolean;
 }
 
 export interface Team extends TeamSettings {
@@ -33,6 +35,7 @@ export function defaultTeamSettings(input: {
     minGroupSize: Math.max(MIN_GROUP_SIZE_FLOOR, input.minGroupSize),
     checkin: { weekday: 1, time: '10:00' },
     digest: { enabled: true, target: { weekday: 1, time: '09:00' } },
+    habitNudges: true,
   };
 }
 

@@ -3,9 +3,12 @@ import type { Language } from './language.ts';
 export interface UserProfile {
   workspaceId: string;
   userId: string;
+  /** The zone every feature uses: the person's override in settings, else Slack's. */
   tz: string | null;
+  /** Slack's zone, when read from storage (the settings modal offers it as the default). */
+  slackTz?: string | null;
   slackLocale: string | null;
-  /** Explicit choice in personal settings; null follows the Slack locale. */
+  /** Own choice in personal settings, else the team's language; null follows the Slack locale. */
   language: Language | null;
   isAdmin: boolean;
   isOwner: boolean;

@@ -6,10 +6,12 @@ import type { PulseFlushCoordinator } from '../../domain/pulse/ports.ts';
 import type { PulseCollector } from '../../domain/pulse/pulse-collector.ts';
 import type { Job } from '../scheduler.ts';
 import { createCheckinsJob } from './checkins.job.ts';
+import { createDigestsJob } from './digests.job.ts';
 import { createHabitNudgesJob } from './habit-nudges.job.ts';
 import { createProfileRefreshJob } from './profile-refresh.job.ts';
 import { createPromiseRemindersJob } from './promise-reminders.job.ts';
 import { createPulseRoundsJob } from './pulse-rounds.job.ts';
+import { createPulseFollowupsJob } from './pulse-followups.job.ts';
 import { createTeamMembersJob } from './team-members.job.ts';
 
 export interface JobDeps {
@@ -32,6 +34,8 @@ export function buildJobs(deps: JobDeps): Job[] {
     createHabitNudgesJob(deps),
     createPromiseRemindersJob(deps),
     createPulseRoundsJob(deps),
+    createDigestsJob(deps),
+    createPulseFollowupsJob(deps),
     createTeamMembersJob(deps),
   ];
 }

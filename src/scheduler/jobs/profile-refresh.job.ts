@@ -1,7 +1,6 @@
-import { syncScheduleWithProfile } from '../../domain/checkins/checkin.service.ts';
 import { getUserProfile, type UserServiceDeps } from '../../domain/users/user.service.ts';
-import { createPgCheckinRepository } from '../../persistence/pg-checkin.repository.ts';
-import { createPgUserRepository } from '../../persistence/pg-user.repository.ts';
+import { createRefreshOnlyUserRepository } from '../../persistence/refresh-only-user.repository.ts';
+import { createProfileSavedHook } from '../../profile-hooks.ts';
 import { createSlackUserSource } from '../../slack/slack-user-source.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
@@ -13,8 +12,8 @@ const PER_TICK = 20;
 
 /** Keeps the time zones of people with a check-in schedule fresh, a few each minute. */
 export function createProfileRefreshJob(deps: JobDeps): Job {
-  const users = createPgUserRepository(deps.db);
-  const checkins = createPgCheckinRepository(deps.db);
+  // Only updates: someone forgotten since the list was read stays forgotten.
+  const users = createRefreshOnlyUserRepository(deps.db);
   return {
     name: 'profile-refresh',
     async run(now) {
@@ -40,8 +39,7 @@ export function createProfileRefreshJob(deps: JobDeps): Job {
         users,
         slack: createSlackUserSource(deps.clientFor),
         clock,
-        onProfileSaved: (profile, previousTz) =>
-          syncScheduleWithProfile({ checkins, clock }, profile, previousTz),
+        onProfileSaved: createProfileSavedHook(deps.db, clock),
       };
       let refreshed = 0;
       let failed = 0;

@@ -1,9 +1,8 @@
-import { syncScheduleWithProfile } from '../../domain/checkins/checkin.service.ts';
 import { syncTeamMembers } from '../../domain/teams/team.service.ts';
 import type { UserServiceDeps } from '../../domain/users/user.service.ts';
-import { createPgCheckinRepository } from '../../persistence/pg-checkin.repository.ts';
 import { createPgTeamRepository } from '../../persistence/pg-team.repository.ts';
 import { createPgUserRepository } from '../../persistence/pg-user.repository.ts';
+import { createProfileSavedHook, createTeamDefaultsDeps } from '../../profile-hooks.ts';
 import { createSlackChannelDirectory } from '../../slack/slack-channel-directory.ts';
 import { createSlackUserSource } from '../../slack/slack-user-source.ts';
 import type { Job } from '../scheduler.ts';
@@ -16,7 +15,6 @@ const PER_TICK = 2;
 
 export function createTeamMembersJob(deps: JobDeps): Job {
   const teams = createPgTeamRepository(deps.db);
-  const checkins = createPgCheckinRepository(deps.db);
   return {
     name: 'team-members',
     async run(now) {
@@ -25,15 +23,17 @@ export function createTeamMembersJob(deps: JobDeps): Job {
         users: createPgUserRepository(deps.db),
         slack: createSlackUserSource(deps.clientFor),
         clock,
-        onProfileSaved: (profile, previousTz) =>
-          syncScheduleWithProfile({ checkins, clock }, profile, previousTz),
+        onProfileSaved: createProfileSavedHook(deps.db, clock),
       };
       const channels = createSlackChannelDirectory(deps.clientFor, users);
       let synced = 0;
       let failed = 0;
       for (const team of await teams.staleTeams(new Date(now.getTime() - RESYNC_AFTER_MS), PER_TICK)) {
         try {
-          await syncTeamMembers({ teams, channels, clock }, team);
+          await syncTeamMembers(
+            { teams, channels, clock, defaults: createTeamDefaultsDeps(deps.db, clock) },
+            team,
+          );
           synced += 1;
         } catch {
           failed += 1;

@@ -6,6 +6,7 @@ import type { OutboxPort } from '../../domain/outbox/outgoing-message.ts';
 import type { Db } from '../../persistence/database.ts';
 import type { ChannelDirectory } from '../../domain/teams/ports.ts';
 import type { PulseCollector } from '../../domain/pulse/pulse-collector.ts';
+import type { HomeRefresher } from '../home-refresher.ts';
 
 /** What listeners may use: domain services and a logger, never config or secrets. */
 export interface ListenerDeps {
@@ -23,4 +24,6 @@ export interface ListenerDeps {
   channels: ChannelDirectory;
   /** Anonymous pulse ratings: one per person per round, written only as counts in batches of k. */
   pulse: PulseCollector;
+  /** Keeps App Homes current: call `home.refresh(workspaceId, userId)` after changing what one shows. */
+  home: HomeRefresher;
 }

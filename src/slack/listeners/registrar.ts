@@ -94,10 +94,20 @@ export class ListenerRegistrar {
     args: AnyMiddlewareArgs & AllMiddlewareArgs,
   ): Promise<void> {
     const listener = id === undefined ? undefined : this.listeners[kind].get(id);
-    if (listener) return listener(args);
+    if (listener) return listener(kind === 'actions' ? withRespond(args) : args);
     this.onUnknown(kind, id ?? '');
     if ('ack' in args && typeof args.ack === 'function') await args.ack();
   }
+}
+
+/**
+ * Bolt gives a click a `respond` only when it came with a response_url (from a message). A click
+ * without one (a modal, the App Home, or a forged payload) gets a respond that does nothing, so a
+ * listener's answer under a message cannot turn into an unhandled TypeError.
+ */
+function withRespond<T extends object>(args: T): T {
+  if ('respond' in args && typeof args.respond === 'function') return args;
+  return { ...args, respond: async () => undefined };
 }
 
 function actionIdOf(payload: unknown): string | undefined {

@@ -194,23 +194,24 @@ export function buildPromiseCheckinSection(
   return blocks;
 }
 
-/** The App Home's promises: the same list as `/trust promises`, and a button to make one. */
-export function buildPromiseHomeSection(a: Audience, mine: MyPromises): KnownBlock[] {
+/** How many of each list the App Home shows; the rest are counted and point to `/trust promises`. */
+export const HOME_PROMISES_SHOWN = { made: 10, received: 10 } as const;
+
+/**
+ * The App Home's promises: the same list as `/trust promises` with my keep rate, the first few of
+ * each kind with their buttons, and how many more there are.
+ */
+export function buildPromiseHomeSection(
+  a: Audience,
+  mine: MyPromises,
+  shown: { made: number; received: number } = HOME_PROMISES_SHOWN,
+): KnownBlock[] {
   const m = messages(a.language);
-  return [
-    ...buildPromiseList(a, mine).blocks,
-    {
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          text: plainText(m.promises.buttons.newPromise),
-          action_id: promiseActionIds.create,
-          style: 'primary',
-        },
-      ],
-    },
-  ];
+  const made = mine.made.slice(0, shown.made);
+  const received = mine.received.slice(0, shown.received);
+  const hidden = mine.made.length - made.length + mine.received.length - received.length;
+  const blocks = buildPromiseList(a, { ...mine, made, received }).blocks;
+  return hidden > 0 ? [...blocks, context(m.home.morePromises(hidden))] : blocks;
 }
 
 // ---- after an action --------------------------------------------------------------------------

@@ -119,7 +119,26 @@ export function buildTeamSettingsModal(
           max_length: 64,
         },
       },
+      teamNudgesInput(m, settings.habitNudges ?? true),
     ],
+  };
+}
+
+/** The team's switch for the mid-week habit nudge (members may still turn theirs off). */
+function teamNudgesInput(m: Messages, on: boolean): KnownBlock {
+  const option: PlainTextOption = { text: plainText(m.settings.teamNudgesOn), value: 'on' };
+  return {
+    type: 'input',
+    block_id: teamBlockIds.habitNudges,
+    optional: true,
+    label: plainText(m.settings.teamNudgesLabel),
+    hint: plainText(m.settings.teamNudgesHint),
+    element: {
+      type: 'checkboxes',
+      action_id: teamBlockIds.habitNudges,
+      options: [option],
+      ...(on ? { initial_options: [option] } : {}),
+    },
   };
 }
 

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   claimOutboxBatch,
   enqueueMessages,
+  outboxDepth,
+  pruneFinishedOutbox,
   stopWorkspaceSending,
 } from '../../../src/persistence/pg-outbox.repository.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
@@ -102,5 +104,41 @@ describe('claiming outbox messages', () => {
       limit: 10,
     });
     expect(claimed.map((r) => r.channel)).toEqual(['U0CLAIM2', 'U0CLAIM4']);
+  });
+});
+
+describe('outbox retention', () => {
+  it('prunes finished messages older than the cut-off, oldest first and in batches, and never a waiting one', async () => {
+    await database.db
+      .insertInto('workspaces')
+      .values({ id: 'T0PRUNE' })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await sql`
+      insert into outbox (workspace_id, idempotency_key, kind, channel, message, status, finished_at)
+      select 'T0PRUNE', 'prune:' || g, 'checkin', 'U' || g, '{"text":"hi"}',
+             (array['sent', 'dead', 'unknown', 'skipped'])[1 + g % 4],
+             timestamptz '2026-01-01T00:00:00Z' + g * interval '1 day'
+      from generate_series(1, 10) as g`.execute(database.db);
+    await sql`
+      insert into outbox (workspace_id, idempotency_key, kind, channel, message, available_at)
+      values ('T0PRUNE', 'prune:waiting', 'checkin', 'U0', '{"text":"hi"}', timestamptz '2025-01-01T00:00:00Z')`.execute(
+      database.db,
+    );
+    const cutOff = new Date('2026-01-08T12:00:00Z'); // days 1…7 are older
+    expect(await pruneFinishedOutbox(database.db, cutOff, 4)).toBe(4);
+    expect(await pruneFinishedOutbox(database.db, cutOff, 4)).toBe(3);
+    expect(await pruneFinishedOutbox(database.db, cutOff, 4)).toBe(0);
+    const left = await database.db
+      .selectFrom('outbox')
+      .select('idempotency_key')
+      .where('workspace_id', '=', 'T0PRUNE')
+      .orderBy('idempotency_key')
+      .execute();
+    expect(left.map((r) => r.idempotency_key)).toEqual(['prune:10', 'prune:8', 'prune:9', 'prune:waiting']);
+    // The depth gauge counts what still needs sending or attention, not finished history.
+    const depth = await outboxDepth(database.db);
+    expect(Object.keys(depth).sort()).toEqual(['dead', 'pending', 'sending', 'unknown']);
+    await database.db.deleteFrom('outbox').where('workspace_id', '=', 'T0PRUNE').execute();
   });
 });

@@ -28,8 +28,7 @@ export function oauthV2Access(state: EmulatorState, { params, basic }: ClientCal
   );
   if (error !== undefined) return fail(error);
   const grantType = str(params, 'grant_type') ?? 'authorization_code';
-  // Token rotation is off in the app manifest (PLATFORM.md §5.2), so no refresh token is ever valid here.
-  if (grantType === 'refresh_token') return fail('invalid_refresh_token');
+  if (grantType === 'refresh_token') return refreshGrant(state, str(params, 'refresh_token') ?? '');
   if (grantType !== 'authorization_code') return fail('invalid_grant_type');
   const grant = state.oauth.redeem(str(params, 'code') ?? '');
   if (grant === undefined) return fail('invalid_code');
@@ -37,7 +36,10 @@ export function oauthV2Access(state: EmulatorState, { params, basic }: ClientCal
     return fail('bad_redirect_uri');
   const team = state.directory.workspace(grant.teamId);
   if (team === undefined) return fail('invalid_code');
-  const accessToken = state.directory.installBotToken(team.id);
+  // Without token rotation the bot token is long-lived; with it, a 12-hour token and a refresh token.
+  const rotated = state.rotation.enabled ? state.rotation.issue(team.id) : undefined;
+  const accessToken = rotated?.accessToken ?? state.directory.installBotToken(team.id);
+  const org = grant.enterpriseInstall === true;
   return ok({
     app_id: team.appId,
     authed_user: { id: grant.userId },
@@ -45,9 +47,23 @@ export function oauthV2Access(state: EmulatorState, { params, basic }: ClientCal
     token_type: 'bot',
     access_token: accessToken,
     bot_user_id: team.botUserId,
-    team: { id: team.id, name: team.name },
+    ...(rotated === undefined ? {} : { refresh_token: rotated.refreshToken, expires_in: rotated.expiresIn }),
+    team: org ? null : { id: team.id, name: team.name },
     enterprise: team.enterpriseId === undefined ? null : { id: team.enterpriseId, name: team.enterpriseName },
-    is_enterprise_install: false,
+    is_enterprise_install: org,
+  });
+}
+
+/** Token rotation is off unless the app turned it on (PLATFORM.md §5.2, §6.5). */
+function refreshGrant(state: EmulatorState, refreshToken: string): ApiBody {
+  if (!state.rotation.enabled) return fail('invalid_refresh_token');
+  const rotated = state.rotation.refresh(refreshToken);
+  if ('error' in rotated) return fail(rotated.error);
+  return ok({
+    token_type: 'bot',
+    access_token: rotated.accessToken,
+    refresh_token: rotated.refreshToken,
+    expires_in: rotated.expiresIn,
   });
 }
 
@@ -56,6 +72,7 @@ const appsUninstall: BotHandler = (state, { params, team }) => {
   const error = clientError(state, str(params, 'client_id'), str(params, 'client_secret'));
   if (error !== undefined) return fail(error);
   state.directory.revokeTeamTokens(team.id, 'token_revoked');
+  state.rotation.revokeTeam(team.id);
   return ok();
 };
 

@@ -47,6 +47,8 @@ export interface TokenInfo {
   /** App-level tokens belong to the app, not to a workspace. */
   teamId?: string;
   revoked?: TokenRevocation;
+  /** Rotating tokens only: epoch ms after which calls fail with `token_expired`. */
+  expiresAt?: number;
 }
 
 export function botTokenFor(teamId: string): string {
@@ -204,6 +206,13 @@ export class Directory {
     workspace.botToken = `${botTokenFor(teamId)}-${this.installs}`;
     this.tokens.set(workspace.botToken, { kind: 'bot', teamId });
     return workspace.botToken;
+  }
+
+  /** The token `botToken(teamId)` hands out: the newest one issued (token rotation). */
+  setCurrentBotToken(teamId: string, token: string): void {
+    const workspace = this.workspaces.get(teamId);
+    if (workspace === undefined) throw new Error(`setCurrentBotToken: unknown workspace ${teamId}`);
+    workspace.botToken = token;
   }
 
   /** Revocations belong to a test scenario, so reset() brings every token back. */

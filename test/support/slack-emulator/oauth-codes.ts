@@ -8,6 +8,8 @@ export interface CodeGrant {
   userId: string;
   scopes: string[];
   redirectUri?: string;
+  /** An Enterprise Grid org admin installing for the whole org (PLATFORM.md §6.1). */
+  enterpriseInstall?: boolean;
 }
 
 export class OAuthCodes {

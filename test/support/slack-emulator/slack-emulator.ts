@@ -196,6 +196,11 @@ export class SlackEmulator {
     return this.state.triggers.issue(teamId, userId);
   }
 
+  /** Turns token rotation on for the app; like Slack, it cannot be turned off again (§6.5). */
+  enableTokenRotation(): void {
+    this.state.rotation.enable();
+  }
+
   /** A code as Slack appends it to the OAuth redirect (PLATFORM.md §6.1). */
   issueOAuthCode(grant: CodeGrant): string {
     return this.state.oauth.issue(grant);
@@ -499,6 +504,7 @@ export class SlackEmulator {
     const info = this.state.directory.token(token);
     if (info === undefined) return { error: 'invalid_auth' };
     if (info.revoked !== undefined) return { error: info.revoked };
+    if (info.expiresAt !== undefined && this.now() >= info.expiresAt) return { error: 'token_expired' };
     if (info.kind !== spec.auth) return { error: 'not_allowed_token_type' };
     if (info.kind === 'app') return {};
     const team = this.state.directory.workspace(info.teamId ?? '');

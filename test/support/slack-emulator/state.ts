@@ -5,6 +5,7 @@ import { IdGenerator } from './ids.ts';
 import { MessageLog } from './message-log.ts';
 import { OAuthCodes } from './oauth-codes.ts';
 import { ResponseUrlHost } from './response-urls.ts';
+import { TokenRotation } from './token-rotation.ts';
 import { TriggerRegistry } from './triggers.ts';
 import type { ValidationIssue } from './types.ts';
 import { ViewStore } from './view-store.ts';
@@ -22,6 +23,7 @@ export class EmulatorState {
   readonly triggers: TriggerRegistry;
   readonly files: FileStore;
   readonly oauth: OAuthCodes;
+  readonly rotation: TokenRotation;
   readonly responseUrls: ResponseUrlHost;
   issues: ValidationIssue[] = [];
   /** Set once the server listens; upload and socket URLs point back at the emulator. */
@@ -37,6 +39,7 @@ export class EmulatorState {
     this.triggers = new TriggerRegistry(now);
     this.files = new FileStore(this.ids);
     this.oauth = new OAuthCodes(now);
+    this.rotation = new TokenRotation(this.directory, now);
     this.responseUrls = new ResponseUrlHost(this);
   }
 

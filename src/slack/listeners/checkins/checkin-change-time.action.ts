@@ -62,8 +62,15 @@ export function registerCheckinChangeTime(app: ListenerRegistrar, deps: Listener
     const next = await updateSchedule(
       { checkins, clock: deps.clock },
       { workspaceId, userId: person.userId, zone },
-      { target, optedOut: current?.optedOut ?? false, pausedUntil: current?.pausedUntil ?? null },
+      {
+        target,
+        optedOut: current?.optedOut ?? false,
+        pausedUntil: current?.pausedUntil ?? null,
+        // Chosen by the person: team defaults no longer move it.
+        custom: true,
+      },
     );
+    deps.home.refresh(workspaceId, person.userId);
     const text = next
       ? person.m.checkin.rescheduled(
           formatDateTime(next, { language: person.language, timeZone: zone ?? 'UTC', now: deps.clock.now() }),

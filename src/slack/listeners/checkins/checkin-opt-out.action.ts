@@ -26,6 +26,7 @@ export function registerCheckinOptOut(app: ListenerRegistrar, deps: ListenerDeps
         optedOut: true,
       },
     );
+    deps.home.refresh(workspaceId, person.userId);
     await respond({ response_type: 'ephemeral', replace_original: false, text: person.m.checkin.optedOut });
   });
 }

@@ -74,6 +74,7 @@ export function registerCheckinPause(app: ListenerRegistrar, deps: ListenerDeps)
         pausedUntil: picked,
       },
     );
+    deps.home.refresh(workspaceId, person.userId);
     const audience = { language: person.language, timeZone: zone, now: deps.clock.now() };
     const text = [
       person.m.checkin.paused(

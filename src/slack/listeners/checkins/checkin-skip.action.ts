@@ -16,6 +16,7 @@ export function registerCheckinSkip(app: ListenerRegistrar, deps: ListenerDeps):
     if (!who.success || !value.success || !workspaceId) return;
     const person = await personOf(deps, workspaceId, who.data.user.id);
     await skipWeek({ checkins }, workspaceId, person.userId, value.data.w);
+    deps.home.refresh(workspaceId, person.userId);
     await respond({
       response_type: 'ephemeral',
       replace_original: false,

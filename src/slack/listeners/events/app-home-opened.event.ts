@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { publishHome } from '../../home-publisher.ts';
 import { events } from '../../ids.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
@@ -7,9 +6,9 @@ import type { ListenerRegistrar } from '../registrar.ts';
 const homeOpened = z.object({ user: z.string().min(1), tab: z.string().optional() });
 
 export function registerAppHomeOpened(app: ListenerRegistrar, deps: ListenerDeps): void {
-  app.event(events.appHomeOpened, async ({ event, body, client }) => {
+  app.event(events.appHomeOpened, async ({ event, body }) => {
     const parsed = homeOpened.safeParse(event);
     if (!parsed.success || parsed.data.tab === 'messages') return;
-    await publishHome(deps, client, body.team_id, parsed.data.user);
+    await deps.home.publishNow(body.team_id, parsed.data.user);
   });
 }

@@ -15,7 +15,7 @@ export function registerUserChange(app: ListenerRegistrar, deps: ListenerDeps): 
       deps.users,
       {
         ...changed,
-        tz: changed.tz ?? known?.tz ?? null,
+        tz: changed.tz ?? known?.slackTz ?? known?.tz ?? null,
         // user_change carries no locale unless Slack chooses to; keep what users.info told us.
         slackLocale: changed.slackLocale ?? known?.slackLocale ?? null,
         profileFetchedAt: known?.profileFetchedAt ?? null,

@@ -40,6 +40,7 @@ export function registerHabitReflect(app: ListenerRegistrar, deps: ListenerDeps)
         });
         return;
       }
+      deps.home.refresh(workspaceId, person.userId);
       const updated = buildReflectionBlocks(person.m, value.data.w, result.answer, result.streak);
       const blocks = originalBlocks(body);
       const text = person.m.habits.answered(person.m.habits.answers[result.answer]);

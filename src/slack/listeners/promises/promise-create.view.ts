@@ -42,5 +42,6 @@ export function registerPromiseCreateView(app: ListenerRegistrar, deps: Listener
       return ack({ response_action: 'errors', errors: buildPromiseFieldErrors(a, outcome.errors) });
     await ack({ response_action: 'update', view: buildDoneModal(a, buildCreatedDone(a, outcome.promise)) });
     deps.kickOutbox();
+    deps.home.refresh(actor.workspaceId, outcome.promise.ownerId, outcome.promise.recipientId);
   });
 }

@@ -1,6 +1,5 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { keepPromise } from '../../../domain/promises/promise.service.ts';
-import { publishHome } from '../../home-publisher.ts';
 import { promiseActionIds } from '../../ids.ts';
 import { buildActionDone, buildPromiseRefusal, promiseRefValue } from '../../views/promise.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
@@ -26,7 +25,6 @@ export function registerPromiseKept(app: ListenerRegistrar, deps: ListenerDeps):
     if (!outcome.ok) return answerClick(actor, tools, buildPromiseRefusal(a, outcome.error));
     deps.kickOutbox();
     await answerClick(actor, tools, buildActionDone(a, outcome.promise, 'kept'));
-    // A click on the App Home has no message to answer under; the Home itself shows the change.
-    if (!actor.responseUrl) await publishHome(deps, client, actor.workspaceId, actor.userId);
+    deps.home.refresh(actor.workspaceId, outcome.promise.ownerId, outcome.promise.recipientId);
   });
 }

@@ -39,5 +39,7 @@ export function registerPromiseNewDateView(app: ListenerRegistrar, deps: Listene
     );
     await ack(submissionAnswer(a, outcome, 'renegotiated'));
     if (outcome.ok) deps.kickOutbox();
+    if (outcome.ok)
+      deps.home.refresh(actor.workspaceId, outcome.promise.ownerId, outcome.promise.recipientId);
   });
 }

@@ -30,5 +30,7 @@ export function registerPromiseReleaseView(app: ListenerRegistrar, deps: Listene
     );
     await ack(submissionAnswer(a, outcome, 'released'));
     if (outcome.ok) deps.kickOutbox();
+    if (outcome.ok)
+      deps.home.refresh(actor.workspaceId, outcome.promise.ownerId, outcome.promise.recipientId);
   });
 }

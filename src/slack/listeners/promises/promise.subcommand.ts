@@ -44,6 +44,7 @@ export function promiseSubcommand(deps: ListenerDeps): SubcommandHandler {
     // The most fundamental problem first: fixing it may make the others moot.
     if (!outcome.ok) return buildPromiseProblemMessage(a, { code: outcome.errors[0] ?? 'no_recipient' });
     deps.kickOutbox();
+    deps.home.refresh(ctx.workspaceId, outcome.promise.ownerId, outcome.promise.recipientId);
     return buildPromiseConfirmation(a, outcome.promise, parsed.hadTime);
   };
 }

@@ -1,7 +1,7 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { pulseActionIds } from '../../ids.ts';
-import { buildPulseModal, pulseRoundValue } from '../../views/pulse.view.ts';
+import { buildPulseModal, buildPulseNoticeModal, pulseRoundValue } from '../../views/pulse.view.ts';
 import { channelMention } from '../../views/team.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
@@ -42,6 +42,15 @@ export function registerPulseRateAction(app: ListenerRegistrar, deps: ListenerDe
           : available.kind === 'not_offered' && team
             ? m.notOffered(channelMention(team.channelId), available.minGroupSize)
             : m.roundClosed;
+    // A click on the App Home has no response URL: answer in a small modal, and show the Home as it is now.
+    if (!(body as { response_url?: string }).response_url) {
+      await client.views.open({
+        trigger_id: who.data.trigger_id,
+        view: buildPulseNoticeModal(person.m, text),
+      });
+      deps.home.refresh(workspaceId, person.userId);
+      return;
+    }
     await respond({ response_type: 'ephemeral', replace_original: false, text });
   });
 }

@@ -60,5 +60,6 @@ export function registerPulseRateView(app: ListenerRegistrar, deps: ListenerDeps
         : 'closed';
     const text = outcome === 'counted' ? m.thanks : outcome === 'duplicate' ? m.alreadyRated : m.roundClosed;
     await ack({ response_action: 'update', view: buildPulseNoticeModal(person.m, text) });
+    deps.home.refresh(workspaceId, person.userId);
   });
 }

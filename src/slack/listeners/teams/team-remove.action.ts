@@ -2,6 +2,8 @@ import type { BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { canManage } from '../../../domain/teams/team.service.ts';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
+import { applyTeamDefaults } from '../../../domain/settings/team-defaults.service.ts';
+import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
 import { teamActionIds } from '../../ids.ts';
 import { channelMention } from '../../views/team.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
@@ -25,6 +27,7 @@ const removeValue = z
 /** The confirmed "Remove team" button from `/trust team remove`. */
 export function registerTeamRemoveAction(app: ListenerRegistrar, deps: ListenerDeps): void {
   const teams = createPgTeamRepository(deps.db);
+  const defaults = createTeamDefaultsDeps(deps.db, deps.clock);
   app.action<BlockButtonAction>(teamActionIds.remove, async ({ ack, body, action, respond }) => {
     await ack();
     const who = interactionUser.safeParse(body);
@@ -41,11 +44,15 @@ export function registerTeamRemoveAction(app: ListenerRegistrar, deps: ListenerD
       await respond({ response_type: 'ephemeral', replace_original: false, text: person.m.teams.notManager });
       return;
     }
+    const members = await defaults.settings.memberIds(team.id);
     await teams.remove(team.id);
+    deps.home.refresh(workspaceId, person.userId);
     await respond({
       response_type: 'ephemeral',
       replace_original: true,
       text: person.m.teams.removed(channelMention(team.channelId)),
     });
+    // Its former members now follow their other team's defaults, or none (nudges back on).
+    await applyTeamDefaults(defaults, workspaceId, members);
   });
 }

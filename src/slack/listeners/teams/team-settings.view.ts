@@ -7,6 +7,8 @@ import {
 } from '../../../domain/teams/team.ts';
 import { canManage, setUpTeam, updateTeamSettings } from '../../../domain/teams/team.service.ts';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
+import { applyTeamDefaultsToTeam } from '../../../domain/settings/team-defaults.service.ts';
+import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
 import { teamBlockIds, teamCallbackIds } from '../../ids.ts';
 import { buildNoticeModal, channelMention, teamSettingsMetadata } from '../../views/team.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
@@ -31,6 +33,10 @@ const settingsState = z.object({
   [b.minGroupSize]: field(b.minGroupSize, z.object({ value: z.string().max(10).nullable() })),
   [b.language]: field(b.language, z.object({ selected_option: z.object({ value: z.enum(['en', 'nb']) }) })),
   [b.timeZone]: field(b.timeZone, z.object({ value: z.string().max(64).nullable() })),
+  [b.habitNudges]: field(
+    b.habitNudges,
+    z.object({ selected_options: z.array(z.object({ value: z.string() })).default([]) }),
+  ).optional(),
 });
 
 const metadataJson = z
@@ -57,6 +63,9 @@ function settingsOf(values: Record<string, Record<string, unknown>>): TeamSettin
   const digest = s[b.digestEnabled]
     ? pick<{ selected_options: Array<{ value: string }> }>(b.digestEnabled)
     : undefined;
+  const nudges = s[b.habitNudges]
+    ? pick<{ selected_options: Array<{ value: string }> }>(b.habitNudges)
+    : undefined;
   return {
     timeZone: (pick<{ value: string | null }>(b.timeZone).value ?? '').trim(),
     language: pick<{ selected_option: { value: 'en' | 'nb' } }>(b.language).selected_option.value,
@@ -72,6 +81,8 @@ function settingsOf(values: Record<string, Record<string, unknown>>): TeamSettin
         time: pick<{ selected_time: string }>(b.digestTime).selected_time,
       },
     },
+    // An unticked (or absent) box means off, like the digest's.
+    habitNudges: nudges?.selected_options.some((o) => o.value === 'on') ?? false,
   };
 }
 
@@ -87,7 +98,8 @@ const problemBlock: Record<TeamSettingsProblem, string> = {
  */
 export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerDeps): void {
   const teams = createPgTeamRepository(deps.db);
-  const service = { teams, channels: deps.channels, clock: deps.clock };
+  const defaults = createTeamDefaultsDeps(deps.db, deps.clock);
+  const service = { teams, channels: deps.channels, clock: deps.clock, defaults };
 
   app.view<ViewSubmitAction>(teamCallbackIds.settings, async ({ ack, body, view, client }) => {
     const who = interactionUser.safeParse(body);
@@ -125,6 +137,9 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
         return;
       }
       await ack();
+      deps.home.refresh(workspaceId, person.userId);
+      // After the ack: a big team takes a moment, and the defaults are not the modal's answer.
+      await applyTeamDefaultsToTeam(defaults, workspaceId, metadata.data.t);
       await client.chat.postMessage({ channel: person.userId, text: m.teams.saved(channel) });
       return;
     }
@@ -133,6 +148,7 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
     if (!(await canManage(service, actor, undefined))) return notice(m.teams.notManager);
     await ack();
     const outcome = await setUpTeam(service, actor, metadata.data.c, settings);
+    deps.home.refresh(workspaceId, person.userId);
     const text = outcome.ok
       ? m.teams.setUp(channel, outcome.members)
       : outcome.reason === 'already_team'

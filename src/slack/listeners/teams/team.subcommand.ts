@@ -69,6 +69,7 @@ export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler
     const isPerson = await deps.channels.isPerson(ctx.workspaceId, target).catch(() => false);
     if (!isPerson) return textMessage(ctx.m.teams.managerNotPerson);
     await teams.addManager(team.id, target, ctx.userId);
+    deps.home.refresh(ctx.workspaceId, target);
     return textMessage(ctx.m.teams.managerAdded(`<@${target}>`, channelMention(team.channelId)));
   };
 }

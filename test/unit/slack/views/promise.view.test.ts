@@ -242,9 +242,15 @@ describe('promises in the check-in and on the App Home', () => {
     expect(JSON.stringify(blocks.at(-1))).toContain('/trust promises');
   });
 
-  it('offers a new promise on the App Home', () => {
-    const blocks = buildPromiseHomeSection(english, { made: [], received: [], keepRate: null });
-    expect(JSON.stringify(blocks)).toContain(promiseActionIds.create);
+  it('shows the first promises of each kind on the App Home, pointing to the full list', () => {
+    const blocks = buildPromiseHomeSection(english, {
+      made: many(30),
+      received: many(30, 'U0OTHER01'),
+      keepRate: null,
+    });
+    expect(blocks.length).toBeLessThanOrEqual(36);
+    expect(JSON.stringify(blocks.at(-1))).toContain('and 40 more');
+    expect(JSON.stringify(blocks.at(-1))).toContain('/trust promises');
     expect(validateView({ type: 'home', blocks }, 'home')).toEqual({ errors: [], warnings: [] });
   });
 });
