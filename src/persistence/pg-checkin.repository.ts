@@ -2,6 +2,7 @@ import type { CheckinRepository, DueCheckin } from '../domain/checkins/ports.ts'
 import { resolveLanguage } from '../domain/users/language.ts';
 import type { Db } from './database.ts';
 import { enqueueMessages } from './pg-outbox.repository.ts';
+import { unlessPersonGone } from './pg-user.repository.ts';
 
 export function createPgCheckinRepository(db: Db): CheckinRepository {
   return {
@@ -110,29 +111,33 @@ export function createPgCheckinRepository(db: Db): CheckinRepository {
         next_due_at: schedule.nextDueAt,
         ...(schedule.custom === undefined ? {} : { custom: schedule.custom }),
       };
-      await db
-        .insertInto('checkin_schedules')
-        .values({ workspace_id: workspaceId, user_id: userId, ...values })
-        .onConflict((oc) =>
-          oc.columns(['workspace_id', 'user_id']).doUpdateSet({ ...values, updated_at: new Date() }),
-        )
-        .execute();
+      await unlessPersonGone(() =>
+        db
+          .insertInto('checkin_schedules')
+          .values({ workspace_id: workspaceId, user_id: userId, ...values })
+          .onConflict((oc) =>
+            oc.columns(['workspace_id', 'user_id']).doUpdateSet({ ...values, updated_at: new Date() }),
+          )
+          .execute(),
+      );
     },
 
     async markSkippedByUser(workspaceId, userId, week) {
-      await db
-        .insertInto('checkins')
-        .values({
-          workspace_id: workspaceId,
-          user_id: userId,
-          week,
-          outcome: 'skipped_by_user',
-          due_at: null,
-        })
-        .onConflict((oc) =>
-          oc.columns(['workspace_id', 'user_id', 'week']).doUpdateSet({ outcome: 'skipped_by_user' }),
-        )
-        .execute();
+      await unlessPersonGone(() =>
+        db
+          .insertInto('checkins')
+          .values({
+            workspace_id: workspaceId,
+            user_id: userId,
+            week,
+            outcome: 'skipped_by_user',
+            due_at: null,
+          })
+          .onConflict((oc) =>
+            oc.columns(['workspace_id', 'user_id', 'week']).doUpdateSet({ outcome: 'skipped_by_user' }),
+          )
+          .execute(),
+      );
     },
 
     async reschedule(workspaceId, userId, nextDueAt) {

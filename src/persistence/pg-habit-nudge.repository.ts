@@ -2,6 +2,7 @@ import type { DueNudge, HabitNudgeRepository } from '../domain/habits/ports.ts';
 import { resolveLanguage } from '../domain/users/language.ts';
 import type { Db } from './database.ts';
 import { enqueueMessages } from './pg-outbox.repository.ts';
+import { unlessPersonGone } from './pg-user.repository.ts';
 
 export function createPgHabitNudgeRepository(db: Db): HabitNudgeRepository {
   return {
@@ -91,13 +92,15 @@ export function createPgHabitNudgeRepository(db: Db): HabitNudgeRepository {
 
     async saveSettings(workspaceId, userId, settings) {
       const values = { habit_nudges: settings.enabled, zone: settings.zone, next_due_at: settings.nextDueAt };
-      await db
-        .insertInto('habit_nudge_schedules')
-        .values({ workspace_id: workspaceId, user_id: userId, ...values })
-        .onConflict((oc) =>
-          oc.columns(['workspace_id', 'user_id']).doUpdateSet({ ...values, updated_at: new Date() }),
-        )
-        .execute();
+      await unlessPersonGone(() =>
+        db
+          .insertInto('habit_nudge_schedules')
+          .values({ workspace_id: workspaceId, user_id: userId, ...values })
+          .onConflict((oc) =>
+            oc.columns(['workspace_id', 'user_id']).doUpdateSet({ ...values, updated_at: new Date() }),
+          )
+          .execute(),
+      );
     },
   };
 }

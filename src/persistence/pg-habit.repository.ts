@@ -1,5 +1,6 @@
 import type { HabitRepository } from '../domain/habits/ports.ts';
 import type { Db } from './database.ts';
+import { unlessPersonGone } from './pg-user.repository.ts';
 
 export function createPgHabitRepository(db: Db): HabitRepository {
   return {
@@ -31,22 +32,24 @@ export function createPgHabitRepository(db: Db): HabitRepository {
     },
 
     async saveReflection({ workspaceId, userId, week, habit, answer, at }) {
-      await db
-        .insertInto('habit_reflections')
-        .values({
-          workspace_id: workspaceId,
-          user_id: userId,
-          week,
-          habit_id: habit,
-          answer,
-          answered_at: at,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['workspace_id', 'user_id', 'week'])
-            .doUpdateSet({ answer, habit_id: habit, answered_at: at }),
-        )
-        .execute();
+      await unlessPersonGone(() =>
+        db
+          .insertInto('habit_reflections')
+          .values({
+            workspace_id: workspaceId,
+            user_id: userId,
+            week,
+            habit_id: habit,
+            answer,
+            answered_at: at,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['workspace_id', 'user_id', 'week'])
+              .doUpdateSet({ answer, habit_id: habit, answered_at: at }),
+          )
+          .execute(),
+      );
     },
 
     async reflectionsSince(workspaceId, userId, fromWeek) {

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { SettingsRepository } from '../domain/settings/ports.ts';
 import type { Db } from './database.ts';
 import type { Database } from './tables.ts';
+import { unlessPersonGone } from './pg-user.repository.ts';
 
 /**
  * The one place the stored effective values are derived from their sources, after any of them
@@ -156,42 +157,45 @@ export function createPgSettingsRepository(db: Db): SettingsRepository {
     },
 
     async savePersonal(workspaceId, userId, change) {
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({ tz_override: change.zoneOverride, language_choice: change.languageChoice })
-          .where('workspace_id', '=', workspaceId)
-          .where('slack_user_id', '=', userId)
-          .execute();
-        await refreshEffective(trx, workspaceId, userId);
-        const schedule = {
-          weekday: change.schedule.target.weekday,
-          local_time: change.schedule.target.time,
-          opted_out: change.schedule.optedOut,
-          paused_until: change.schedule.pausedUntil,
-          next_due_at: change.schedule.nextDueAt,
-          custom: change.schedule.custom,
-        };
-        await trx
-          .insertInto('checkin_schedules')
-          .values({ workspace_id: workspaceId, user_id: userId, ...schedule })
-          .onConflict((oc) =>
-            oc.columns(['workspace_id', 'user_id']).doUpdateSet({ ...schedule, updated_at: new Date() }),
-          )
-          .execute();
-        const nudges = {
-          habit_nudges: change.nudges.enabled,
-          zone: change.nudges.zone,
-          next_due_at: change.nudges.nextDueAt,
-        };
-        await trx
-          .insertInto('habit_nudge_schedules')
-          .values({ workspace_id: workspaceId, user_id: userId, ...nudges })
-          .onConflict((oc) =>
-            oc.columns(['workspace_id', 'user_id']).doUpdateSet({ ...nudges, updated_at: new Date() }),
-          )
-          .execute();
-      });
+      // All or nothing, and nothing at all for a person deleted meanwhile (forget-me, uninstall).
+      await unlessPersonGone(() =>
+        db.transaction().execute(async (trx) => {
+          await trx
+            .updateTable('users')
+            .set({ tz_override: change.zoneOverride, language_choice: change.languageChoice })
+            .where('workspace_id', '=', workspaceId)
+            .where('slack_user_id', '=', userId)
+            .execute();
+          await refreshEffective(trx, workspaceId, userId);
+          const schedule = {
+            weekday: change.schedule.target.weekday,
+            local_time: change.schedule.target.time,
+            opted_out: change.schedule.optedOut,
+            paused_until: change.schedule.pausedUntil,
+            next_due_at: change.schedule.nextDueAt,
+            custom: change.schedule.custom,
+          };
+          await trx
+            .insertInto('checkin_schedules')
+            .values({ workspace_id: workspaceId, user_id: userId, ...schedule })
+            .onConflict((oc) =>
+              oc.columns(['workspace_id', 'user_id']).doUpdateSet({ ...schedule, updated_at: new Date() }),
+            )
+            .execute();
+          const nudges = {
+            habit_nudges: change.nudges.enabled,
+            zone: change.nudges.zone,
+            next_due_at: change.nudges.nextDueAt,
+          };
+          await trx
+            .insertInto('habit_nudge_schedules')
+            .values({ workspace_id: workspaceId, user_id: userId, ...nudges })
+            .onConflict((oc) =>
+              oc.columns(['workspace_id', 'user_id']).doUpdateSet({ ...nudges, updated_at: new Date() }),
+            )
+            .execute();
+        }),
+      );
     },
   };
 }

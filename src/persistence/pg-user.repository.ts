@@ -71,3 +71,20 @@ export function createPgUserRepository(db: Db): UserRepository {
     },
   };
 }
+
+/**
+ * Runs a write of something that belongs to a person, and drops it when the person is no longer
+ * stored: someone who just ran `/trust forget-me` (or whose workspace was uninstalled) may still
+ * click an old button, or another instance may still have their profile cached. Their data is gone
+ * and must stay gone, so the write is not done; their next interaction starts from a fresh profile.
+ */
+export async function unlessPersonGone(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const e = error as { code?: unknown; constraint?: unknown; message?: unknown };
+    const constraint = typeof e.constraint === 'string' ? e.constraint : String(e.message ?? '');
+    if (e.code === '23503' && /_user_fk|_users_fk|users/.test(constraint)) return;
+    throw error;
+  }
+}

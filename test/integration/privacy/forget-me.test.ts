@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
+import { createPgCheckinRepository } from '../../../src/persistence/pg-checkin.repository.ts';
+import { createPgHabitNudgeRepository } from '../../../src/persistence/pg-habit-nudge.repository.ts';
+import { createPgHabitRepository } from '../../../src/persistence/pg-habit.repository.ts';
 import { createPgPromiseRepository, toTrustPromise } from '../../../src/persistence/pg-promise.repository.ts';
 import { getUserProfile } from '../../../src/domain/users/user.service.ts';
 import { createRefreshOnlyUserRepository } from '../../../src/persistence/refresh-only-user.repository.ts';
@@ -266,6 +269,40 @@ describe('/trust forget-me', () => {
     const listed = JSON.stringify(list.body.blocks);
     expect(listed).toContain('review the plan for me');
     expect(listed).toContain('to a former member');
+  });
+
+  it("drops a late write for the forgotten person (an old button, another instance's cache) instead of failing or undoing it", async () => {
+    const me = newPerson();
+    const owner = newPerson();
+    const other = newPerson();
+    await seedEverything(me, owner, other);
+    const modal = await confirmForgetMe(me);
+    await t.driver.viewSubmission({ teamId: DEMO_TEAM_ID, userId: me, viewId: modal.id });
+    expect((await scanFor(me)).hits).toEqual({});
+
+    // What a click handled with a stale profile would write: each is dropped, none throws.
+    const schedule = {
+      target: { weekday: 2, time: '09:00' },
+      optedOut: false,
+      pausedUntil: null,
+      nextDueAt: null,
+    };
+    await createPgCheckinRepository(db()).saveSchedule(DEMO_TEAM_ID, me, { ...schedule, custom: true });
+    await createPgCheckinRepository(db()).markSkippedByUser(DEMO_TEAM_ID, me, '2027-W01');
+    await createPgHabitRepository(db()).saveReflection({
+      workspaceId: DEMO_TEAM_ID,
+      userId: me,
+      week: '2027-W01',
+      habit: 'assume_best',
+      answer: 'often',
+      at: clock.now(),
+    });
+    await createPgHabitNudgeRepository(db()).saveSettings(DEMO_TEAM_ID, me, {
+      enabled: true,
+      zone: 'Europe/Oslo',
+      nextDueAt: null,
+    });
+    expect((await scanFor(me)).hits).toEqual({});
   });
 
   it('is not undone by the scheduler, and a second run says nothing is left', async () => {
