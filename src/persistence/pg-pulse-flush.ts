@@ -45,18 +45,12 @@ export async function startPulseFlushListener(options: {
   logger: Logger;
 }): Promise<PulseFlushListener> {
   const { db, collector, instance, logger } = options;
-  const client = new pg.Client({
-    connectionString: options.url,
-    application_name: 'trust-habits-pulse-listener',
-  });
-  await client.connect();
-  let alive = true;
-  client.on('error', (error) => {
-    // Without the connection we cannot answer: stop claiming to be live, so closers do not wait.
-    alive = false;
-    logger.error({ err: error }, 'pulse flush listener lost its connection');
-  });
-  client.on('notification', (notification) => {
+  let client: pg.Client | undefined;
+  let alive = false;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const onNotification = (notification: pg.Notification) => {
     if (notification.channel !== FLUSH) return;
     const request = flushRequest.safeParse(parseJson(notification.payload));
     if (!request.success) return;
@@ -65,8 +59,45 @@ export async function startPulseFlushListener(options: {
       .flushForClose({ teamId, week: { weekYear, weekNumber } })
       .then(() => sql`select pg_notify(${FLUSHED}, ${JSON.stringify({ requestId, instance })})`.execute(db))
       .catch((error: unknown) => logger.error({ err: error }, 'pulse flush before close failed'));
-  });
-  await client.query(`LISTEN ${FLUSH}`);
+  };
+
+  // One LISTEN connection; when it is lost (a database restart, a failover) it is opened again
+  // with back-off, so the instance answers flush requests again without a restart.
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({
+      connectionString: options.url,
+      application_name: 'trust-habits-pulse-listener',
+    });
+    next.on('error', (error) => {
+      // Without the connection we cannot answer: stop claiming to be live, so closers do not wait.
+      if (client !== next) return;
+      alive = false;
+      client = undefined;
+      logger.error({ err: error }, 'pulse flush listener lost its connection; reconnecting');
+      next.end().catch(() => undefined);
+      scheduleReconnect(0);
+    });
+    next.on('notification', onNotification);
+    await next.connect();
+    await next.query(`LISTEN ${FLUSH}`);
+    client = next;
+    alive = true;
+  };
+  const scheduleReconnect = (failures: number) => {
+    if (stopped) return;
+    const delay = Math.min(30_000, 500 * 2 ** failures);
+    retry = setTimeout(() => {
+      connect().then(
+        () => {
+          logger.info('pulse flush listener reconnected');
+          beat().catch(() => undefined);
+        },
+        () => scheduleReconnect(failures + 1),
+      );
+    }, delay);
+    retry.unref();
+  };
+  await connect();
 
   const beat = async () => {
     if (!alive) return;
@@ -84,13 +115,15 @@ export async function startPulseFlushListener(options: {
 
   return {
     async stop() {
+      stopped = true;
       clearInterval(timer);
+      clearTimeout(retry);
       await db
         .deleteFrom('app_instances')
         .where('instance', '=', instance)
         .execute()
         .catch(() => undefined);
-      await client.end().catch(() => undefined);
+      await client?.end().catch(() => undefined);
     },
   };
 }
