@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPgTeamRepository } from '../../../src/persistence/pg-team.repository.ts';
 import { homeActionIds } from '../../../src/slack/home-ids.ts';
 import {
   promiseActionIds,
@@ -15,6 +14,7 @@ import { DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
 import type { StoredView } from '../../support/slack-emulator/types.ts';
 import { TestClock } from '../../support/test-clock.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { createTeamOf } from '../../support/team-steps.ts';
 
 // The App Home dashboard (issue 8): what each person sees, and that it follows what they do.
 
@@ -73,31 +73,7 @@ async function refreshesAfter(requestedBefore: number, count = 1): Promise<void>
 
 /** A channel that is a team of these people, set up by the first, with minimum group size k. */
 async function makeTeam(people: string[], k = 3) {
-  seq += 1;
-  const channelId = `C0HOME${String(seq).padStart(3, '0')}`;
-  t.emulator.addChannel({
-    id: channelId,
-    teamId: DEMO_TEAM_ID,
-    name: `home-${seq}`,
-    members: people,
-    botIsMember: true,
-  });
-  const teams = createPgTeamRepository(t.database.db);
-  const team = await teams.create({
-    workspaceId: DEMO_TEAM_ID,
-    channelId,
-    createdBy: people[0] ?? '',
-    settings: {
-      timeZone: 'Europe/Oslo',
-      language: 'en',
-      minGroupSize: k,
-      checkin: { weekday: 1, time: '10:00' },
-      digest: { enabled: true, target: { weekday: 1, time: '09:00' } },
-    },
-  });
-  if (!team) throw new Error('team not created');
-  await teams.replaceMembers(team.id, people, clock.now());
-  return { team, channelId };
+  return createTeamOf({ emulator: t.emulator, db: t.database.db, clock }, people, k, 'C0HOME');
 }
 
 /** A closed round where every respondent gave these scores (C, R, I, S); no scores below k. */

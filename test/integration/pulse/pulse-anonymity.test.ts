@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../../src/app.ts';
 import { parseConfig } from '../../../src/config.ts';
 import { createLogger } from '../../../src/logger.ts';
-import { createPgTeamRepository } from '../../../src/persistence/pg-team.repository.ts';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import { pulseActionIds, pulseCallbackIds } from '../../../src/slack/ids.ts';
 import { pulseItemBlockIds } from '../../../src/slack/views/pulse.view.ts';
@@ -16,6 +15,7 @@ import { SlackDriver } from '../../support/slack-emulator/slack-driver.ts';
 import { TestClock } from '../../support/test-clock.ts';
 import { startTestApp, TEST_SIGNING_SECRET, type TestApp } from '../../support/test-app.ts';
 import { testDatabaseUrl } from '../../support/test-database.ts';
+import { addPeople, createTeamOf } from '../../support/team-steps.ts';
 
 // The anonymity guarantees of the pulse (issue 6, A1–A8), against the real app and database.
 
@@ -40,35 +40,9 @@ let seq = 0;
 /** A channel that is a team of `size` people (the first is its manager) with minimum group size k. */
 async function makeTeam(size: number, k: number) {
   seq += 1;
-  const people = Array.from({ length: size }, (_, i) => {
-    const id = `U0P${seq}X${String(i).padStart(3, '0')}`;
-    t.emulator.addUser(DEMO_TEAM_ID, { id, name: `p${seq}x${i}`, tz: 'Europe/Oslo', locale: 'en-US' });
-    return id;
-  });
-  const channelId = `C0PULSE${seq}`;
-  t.emulator.addChannel({
-    id: channelId,
-    teamId: DEMO_TEAM_ID,
-    name: `pulse-${seq}`,
-    members: people,
-    botIsMember: true,
-  });
-  const teams = createPgTeamRepository(t.database.db);
-  const team = await teams.create({
-    workspaceId: DEMO_TEAM_ID,
-    channelId,
-    createdBy: people[0] ?? '',
-    settings: {
-      timeZone: 'Europe/Oslo',
-      language: 'en',
-      minGroupSize: k,
-      checkin: { weekday: 1, time: '10:00' },
-      digest: { enabled: true, target: { weekday: 1, time: '09:00' } },
-    },
-  });
-  if (!team) throw new Error('team not created');
-  await teams.replaceMembers(team.id, people, clock.now());
-  return { team, people, channelId };
+  const people = addPeople(t.emulator, `U0P${seq}X`, size);
+  const made = await createTeamOf({ emulator: t.emulator, db: t.database.db, clock }, people, k, 'C0PULSE');
+  return { ...made, people };
 }
 
 function ratingState(score: number, varied = false) {

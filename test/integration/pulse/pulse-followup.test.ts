@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPgTeamRepository } from '../../../src/persistence/pg-team.repository.ts';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import {
   checkinActionIds,
@@ -14,6 +13,7 @@ import { eventually } from '../../support/eventually.ts';
 import { DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
 import { TestClock } from '../../support/test-clock.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { addPeople, createTeamOf } from '../../support/team-steps.ts';
 
 // The pulse follow-up (issue 6): one reminder two days after the check-in, only to members who have
 // not rated while their team's round is open; never to those who rated, stopped, paused or skipped.
@@ -31,34 +31,13 @@ afterAll(async () => {
 let seq = 0;
 async function makeTeam(size: number) {
   seq += 1;
-  const people = Array.from({ length: size }, (_, i) => {
-    const id = `U0FU${seq}X${String(i).padStart(3, '0')}`;
-    t.emulator.addUser(DEMO_TEAM_ID, { id, name: `fu${seq}x${i}`, tz: 'Europe/Oslo', locale: 'en-US' });
-    return id;
-  });
-  const channelId = `C0FOLLOW${seq}`;
-  t.emulator.addChannel({
-    id: channelId,
-    teamId: DEMO_TEAM_ID,
-    name: `fu-${seq}`,
-    members: people,
-    botIsMember: true,
-  });
-  const teams = createPgTeamRepository(t.database.db);
-  const team = await teams.create({
-    workspaceId: DEMO_TEAM_ID,
-    channelId,
-    createdBy: people[0] ?? '',
-    settings: {
-      timeZone: 'Europe/Oslo',
-      language: 'en',
-      minGroupSize: 3,
-      checkin: { weekday: 1, time: '10:00' },
-      digest: { enabled: true, target: { weekday: 1, time: '09:00' } },
-    },
-  });
-  if (!team) throw new Error('team not created');
-  await teams.replaceMembers(team.id, people, clock.now());
+  const people = addPeople(t.emulator, `U0FU${seq}X`, size);
+  const { team } = await createTeamOf(
+    { emulator: t.emulator, db: t.database.db, clock },
+    people,
+    3,
+    'C0FOLLOW',
+  );
   return { teamId: team.id, people };
 }
 
