@@ -163,6 +163,10 @@ export const en = {
       `\`${usage}\` is not available in this version of Trust Habits yet. Type \`/trust help\` to see what you can do.`,
     somethingWentWrong:
       'Something went wrong on our side, and nothing was changed. Please try again in a moment.',
+    formTitle: 'Trust Habits',
+    formClose: 'Close',
+    formUnreadable:
+      'This form could not be read, so nothing was saved. Please open it again from where you started.',
   },
   dates: {
     /** luxon locale and formats; a year is added when it is not this year. */

@@ -155,6 +155,9 @@ export const nb: Messages = {
     notYetAvailable: (usage) =>
       `\`${usage}\` finnes ikke i denne versjonen av Trust Habits ennå. Skriv \`/trust help\` for å se hva du kan gjøre.`,
     somethingWentWrong: 'Noe gikk galt hos oss, og ingenting ble endret. Prøv igjen om litt.',
+    formTitle: 'Trust Habits',
+    formClose: 'Lukk',
+    formUnreadable: 'Skjemaet kunne ikke leses, så ingenting ble lagret. Åpne det på nytt der du startet.',
   },
   dates: {
     locale: 'nb',

@@ -110,3 +110,37 @@ describe('unknown /trust subcommands', () => {
     expect(bodyText(reply)).toContain('Mente du `/trust help`?');
   });
 });
+
+describe('a modal submission that cannot be read', () => {
+  it('turns every modal into a notice that nothing was saved, in the person’s language, and changes nothing', async () => {
+    await runTrust(KARI_ID, 'help'); // Kari becomes known: Norwegian
+    const callbacks = [
+      'personal_settings',
+      'team_settings',
+      'pulse_rate',
+      'checkin_change_time',
+      'checkin_pause',
+    ];
+    for (const callback of callbacks) {
+      for (const [userId, expected] of [
+        [ALICE_ID, 'nothing was saved'],
+        [KARI_ID, 'ingenting ble lagret'],
+      ] as const) {
+        const before = await t.database.db.selectFrom('checkin_schedules').selectAll().execute();
+        const response = await t.driver.viewSubmission({
+          teamId: DEMO_TEAM_ID,
+          userId,
+          view: {
+            callback_id: callback,
+            private_metadata: '{"nonsense":',
+            state: { values: { x: { y: {} } } },
+          },
+        });
+        expect(response.status, callback).toBe(200);
+        expect(response.json, callback).toMatchObject({ response_action: 'update' });
+        expect(JSON.stringify(response.json), callback).toContain(expected);
+        expect(await t.database.db.selectFrom('checkin_schedules').selectAll().execute()).toEqual(before);
+      }
+    }
+  });
+});

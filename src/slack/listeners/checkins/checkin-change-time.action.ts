@@ -9,6 +9,7 @@ import { buildChangeTimeModal } from '../../views/checkin.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { interactionUser, personOf, workspaceOf } from './person.ts';
+import { unreadableFormAck } from '../form-problem.ts';
 
 const timeState = z.object({
   [checkinBlockIds.weekday]: z.object({
@@ -48,7 +49,7 @@ export function registerCheckinChangeTime(app: ListenerRegistrar, deps: Listener
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;
     if (!who.success || !workspaceId || !state.success) {
       // Slack requires both inputs, so only a forged or broken payload lands here: change nothing.
-      await ack();
+      await ack(await unreadableFormAck(deps, workspaceId, who.data?.user.id));
       return;
     }
     await ack();

@@ -10,6 +10,7 @@ import { buildPauseModal } from '../../views/checkin.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { interactionUser, personOf, workspaceOf } from './person.ts';
+import { unreadableFormAck } from '../form-problem.ts';
 
 const pauseState = z.object({
   [checkinBlockIds.pauseUntil]: z.object({
@@ -42,7 +43,7 @@ export function registerCheckinPause(app: ListenerRegistrar, deps: ListenerDeps)
     const state = pauseState.safeParse(view.state.values);
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;
     if (!who.success || !workspaceId || !state.success) {
-      await ack();
+      await ack(await unreadableFormAck(deps, workspaceId, who.data?.user.id));
       return;
     }
     const person = await personOf(deps, workspaceId, who.data.user.id);

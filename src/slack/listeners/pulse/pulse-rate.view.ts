@@ -8,6 +8,7 @@ import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { pulseRoundJson } from './pulse-rate.action.ts';
+import { unreadableFormAck } from '../form-problem.ts';
 
 const answer = z.object({ selected_option: z.object({ value: z.enum(['1', '2', '3', '4', '5']) }) });
 
@@ -36,7 +37,7 @@ export function registerPulseRateView(app: ListenerRegistrar, deps: ListenerDeps
     const value = pulseRoundJson.safeParse(view.private_metadata);
     const scores = scoresOf(view.state.values);
     if (!who.success || !workspaceId || !value.success || !scores) {
-      await ack();
+      await ack(await unreadableFormAck(deps, workspaceId, who.data?.user.id));
       return;
     }
     const person = await personOf(deps, workspaceId, who.data.user.id);

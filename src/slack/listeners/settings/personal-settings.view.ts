@@ -12,6 +12,7 @@ import { AUTO_LANGUAGE, FOLLOW_SLACK } from '../../views/settings.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
+import { unreadableFormAck } from '../form-problem.ts';
 
 const selected = z.object({ selected_option: z.object({ value: z.string().max(150) }).nullish() });
 const ticked = z.object({ selected_options: z.array(z.object({ value: z.string().max(150) })).nullish() });
@@ -76,7 +77,7 @@ export function registerPersonalSettingsView(app: ListenerRegistrar, deps: Liste
     const form = formOf(view.state.values);
     if (!who.success || !workspaceId || !form) {
       // Slack sends every input, so only a forged or broken payload lands here: change nothing.
-      await ack();
+      await ack(await unreadableFormAck(deps, workspaceId, who.data?.user.id));
       return;
     }
     const userId = who.data.user.id;

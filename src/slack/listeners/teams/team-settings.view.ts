@@ -15,6 +15,7 @@ import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { actorOf } from './team-access.ts';
+import { unreadableFormAck } from '../form-problem.ts';
 
 const b = teamBlockIds;
 const weekday = z.object({ selected_option: z.object({ value: z.string().regex(/^[1-7]$/) }) });
@@ -107,7 +108,7 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
     const metadata = metadataJson.safeParse(view.private_metadata);
     const settings = settingsOf(view.state.values as Record<string, Record<string, unknown>>);
     if (!who.success || !workspaceId || !metadata.success || !settings) {
-      await ack();
+      await ack(await unreadableFormAck(deps, workspaceId, who.data?.user.id));
       return;
     }
     const person = await personOf(deps, workspaceId, who.data.user.id);
