@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateSchedule } from '../../../src/domain/checkins/checkin.service.ts';
 import { createPgCheckinRepository } from '../../../src/persistence/pg-checkin.repository.ts';
+import { createPgTeamRepository } from '../../../src/persistence/pg-team.repository.ts';
 import { createTokenCipher } from '../../../src/persistence/token-cipher.ts';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import { manifestBotScopes } from '../../../src/slack/manifest-scopes.ts';
@@ -34,7 +35,13 @@ beforeAll(async () => {
   t.emulator.addWorkspace({ id: GLOBEX, name: 'Globex' });
   t.emulator.addUser(GLOBEX, { id: BEA, name: 'bea', tz: 'Asia/Tokyo' });
   t.emulator.addUser(GLOBEX, { id: BEN, name: 'ben', tz: 'Asia/Tokyo' });
-  t.emulator.addChannel({ id: GLOBEX_CHANNEL, teamId: GLOBEX, name: 'globex-team', members: [BEA, BEN] });
+  t.emulator.addChannel({
+    id: GLOBEX_CHANNEL,
+    teamId: GLOBEX,
+    name: 'globex-team',
+    members: [BEA, BEN],
+    botIsMember: true,
+  });
   t.emulator.addWorkspace({
     id: ORG_TEAM,
     name: 'Initech',
@@ -249,6 +256,45 @@ describe('two workspaces installed through OAuth', () => {
     expect(beaCheckin).toMatch(/weekly check-in/i);
     expect(beaCheckin).not.toContain('Acme');
     expect(JSON.stringify(t.emulator.dmsTo(ALICE_ID).at(-1))).not.toContain('Globex');
+  });
+
+  it('posts each workspace’s digest with its own token', async () => {
+    const teams = createPgTeamRepository(t.database.db);
+    for (const [workspaceId, manager, member, channelId] of [
+      [DEMO_TEAM_ID, ALICE_ID, BOB_ID, TEAM_CHANNEL_ID],
+      [GLOBEX, BEA, BEN, GLOBEX_CHANNEL],
+    ] as const) {
+      if (await teams.findByChannel(workspaceId, channelId)) continue;
+      const team = await teams.create({
+        workspaceId,
+        channelId,
+        createdBy: manager,
+        settings: {
+          timeZone: 'Europe/Oslo',
+          language: 'en',
+          minGroupSize: 3,
+          checkin: { weekday: 1, time: '10:00' },
+          digest: { enabled: true, target: { weekday: 1, time: '09:00' } },
+        },
+      });
+      if (!team) throw new Error('team not created');
+      await teams.replaceMembers(team.id, [manager, member], clock.now());
+    }
+    const mark = t.emulator.calls('chat.postMessage').length;
+    await trustIn(DEMO_TEAM_ID, ALICE_ID, TEAM_CHANNEL_ID, 'digest');
+    await trustIn(GLOBEX, BEA, GLOBEX_CHANNEL, 'digest');
+    await t.app.outbox.idle();
+    const posts = t.emulator
+      .calls('chat.postMessage')
+      .slice(mark)
+      .filter((c) => c.status === 200);
+    const inAcme = posts.filter((c) => c.params.channel === TEAM_CHANNEL_ID);
+    const inGlobex = posts.filter((c) => c.params.channel === GLOBEX_CHANNEL);
+    expect(inAcme).toHaveLength(1);
+    expect(inGlobex).toHaveLength(1);
+    expect(inAcme[0]?.token).toBe(acmeToken);
+    expect(inGlobex[0]?.token).toBe(globexToken);
+    expect(JSON.stringify(inGlobex[0]?.params)).not.toContain('team-rocket');
   });
 
   it('forgets a workspace’s installation when it uninstalls, and keeps serving the other', async () => {
