@@ -24,9 +24,24 @@ export function createPacedClient(token: string, apiUrl: string, logger: BoltLog
   });
 }
 
-/** A token bucket per workspace; `pause` honours a Retry-After for the whole workspace. */
+/** After a 429 the workspace's rate is multiplied by this… */
+const BACK_OFF_FACTOR = 0.5;
+/** …and then grows back by this share of the configured rate per second without a 429. */
+const RECOVERY_SHARE_PER_SECOND = 0.05;
+/** The rate never drops below this share of the configured rate. */
+const FLOOR_SHARE = 0.05;
+
+/**
+ * A token bucket per workspace. `pause` honours a Retry-After for the whole workspace and also
+ * halves that workspace's rate, which then grows back to the configured rate over ~10–20 s without
+ * another 429 (additive increase, multiplicative decrease). A rate set above what Slack allows thus
+ * settles near Slack's real limit instead of paying a whole Retry-After pause again and again.
+ */
 export class WorkspacePacer {
-  private readonly buckets = new Map<string, { tokens: number; updatedAt: number; pausedUntil: number }>();
+  private readonly buckets = new Map<
+    string,
+    { tokens: number; updatedAt: number; pausedUntil: number; rate: number }
+  >();
 
   constructor(
     private readonly options: PacingOptions,
@@ -39,11 +54,10 @@ export class WorkspacePacer {
     const bucket = this.bucket(workspaceId);
     const now = this.now();
     if (now < bucket.pausedUntil) return bucket.pausedUntil - now;
-    const tokens = Math.min(
-      this.options.burst,
-      bucket.tokens + (Math.max(0, now - bucket.updatedAt) / 1000) * this.options.ratePerSecond,
-    );
-    return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / this.options.ratePerSecond) * 1000);
+    const elapsed = Math.max(0, now - bucket.updatedAt) / 1000;
+    const rate = this.recovered(bucket.rate, elapsed);
+    const tokens = Math.min(this.options.burst, bucket.tokens + elapsed * rate);
+    return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / rate) * 1000);
   }
 
   async take(workspaceId: string): Promise<void> {
@@ -56,8 +70,20 @@ export class WorkspacePacer {
 
   pause(workspaceId: string, seconds: number): void {
     const bucket = this.bucket(workspaceId);
-    bucket.pausedUntil = Math.max(bucket.pausedUntil, this.now() + seconds * 1000);
+    const now = this.now();
+    // One cut per pause: several senders hitting the same 429 must not cut the rate several times.
+    if (now >= bucket.pausedUntil)
+      bucket.rate = Math.max(this.options.ratePerSecond * FLOOR_SHARE, bucket.rate * BACK_OFF_FACTOR);
+    bucket.pausedUntil = Math.max(bucket.pausedUntil, now + seconds * 1000);
     bucket.tokens = 0;
+    bucket.updatedAt = Math.max(bucket.updatedAt, bucket.pausedUntil);
+  }
+
+  /** The workspace's current rate (messages per second), for tests and metrics. */
+  rateOf(workspaceId: string): number {
+    const bucket = this.bucket(workspaceId);
+    const elapsed = Math.max(0, this.now() - bucket.updatedAt) / 1000;
+    return this.recovered(bucket.rate, elapsed);
   }
 
   /** Milliseconds to wait before a token is free; 0 when one was taken. */
@@ -66,19 +92,30 @@ export class WorkspacePacer {
     const now = this.now();
     if (now < bucket.pausedUntil) return bucket.pausedUntil - now;
     const elapsed = Math.max(0, now - bucket.updatedAt) / 1000;
-    bucket.tokens = Math.min(this.options.burst, bucket.tokens + elapsed * this.options.ratePerSecond);
+    bucket.rate = this.recovered(bucket.rate, elapsed);
+    bucket.tokens = Math.min(this.options.burst, bucket.tokens + elapsed * bucket.rate);
     bucket.updatedAt = now;
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;
     }
-    return Math.ceil(((1 - bucket.tokens) / this.options.ratePerSecond) * 1000);
+    return Math.ceil(((1 - bucket.tokens) / bucket.rate) * 1000);
+  }
+
+  private recovered(rate: number, elapsedSeconds: number): number {
+    const max = this.options.ratePerSecond;
+    return Math.min(max, rate + elapsedSeconds * max * RECOVERY_SHARE_PER_SECOND);
   }
 
   private bucket(workspaceId: string) {
     let bucket = this.buckets.get(workspaceId);
     if (!bucket) {
-      bucket = { tokens: this.options.burst, updatedAt: this.now(), pausedUntil: 0 };
+      bucket = {
+        tokens: this.options.burst,
+        updatedAt: this.now(),
+        pausedUntil: 0,
+        rate: this.options.ratePerSecond,
+      };
       this.buckets.set(workspaceId, bucket);
     }
     return bucket;

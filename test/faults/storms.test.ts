@@ -45,10 +45,14 @@ describe('storms during a check-in fan-out', () => {
     const limited = calls.filter((c) => c.status === 429).length;
     const report = deliveryReport(t.emulator, ids);
     const seconds = (performance.now() - started) / 1000;
+    const sendingSeconds = ((calls.at(-1)?.at ?? 0) - (calls[0]?.at ?? 0)) / 1000;
     console.info(
-      `429 storm: ${people} people, ${calls.length} calls, ${limited} answered 429, ${report.once} delivered once in ${seconds.toFixed(1)} s (${(report.once / seconds).toFixed(0)}/s); tick ${JSON.stringify(summary.sent)}`,
+      `429 storm: ${people} people, ${calls.length} calls, ${limited} answered 429, ${report.once} delivered once; ` +
+        `${seconds.toFixed(1)} s with seeding, sending ${sendingSeconds.toFixed(1)} s (${(report.once / sendingSeconds).toFixed(0)}/s); tick ${JSON.stringify(summary.sent)}`,
     );
-    expect(limited).toBeGreaterThan(9);
+    // The nine injected ones at least; the pacer halves its rate after each, so the limiter itself
+    // rarely has to answer 429 (it did 50+ times before the pacer adapted).
+    expect(limited).toBeGreaterThanOrEqual(9);
     expect(report).toEqual({ once: people, missing: [], duplicated: [], extraMessages: 0 });
     expect(calls.filter((c) => c.status === 200)).toHaveLength(people);
     expect(await outboxStatusCounts(t.database.db, ids)).toMatchObject({
