@@ -153,9 +153,25 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
     async stop() {
       identity.stop();
       await listenerDeps.home.stop();
-      if (receiver instanceof SocketModeReceiver) await receiver.stop();
+      if (receiver instanceof SocketModeReceiver) await disconnectSocket(receiver);
     },
   };
+}
+
+/**
+ * Bolt's SocketModeReceiver.stop() only sends the close frame and resolves at once; wait for Slack's
+ * answer (at most 2 s) so the socket closes cleanly instead of being cut mid-handshake when the
+ * process exits or the test's Slack goes away. (No OAuth server to close: Socket Mode excludes OAuth.)
+ */
+async function disconnectSocket(receiver: SocketModeReceiver): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    receiver.client.disconnect(),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 2_000);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 interface WorkspaceAuth {

@@ -76,9 +76,14 @@ const appsUninstall: BotHandler = (state, { params, team }) => {
   return ok();
 };
 
-/** Socket Mode itself is not emulated; the URL only proves the app-level token was accepted. */
-export function appsConnectionsOpen(state: EmulatorState): ApiBody {
-  return ok({ url: `${state.baseUrl.replace(/^http/, 'ws')}/socket-mode/${randomHex(8)}` });
+/**
+ * A one-use URL of the emulator's Socket Mode endpoint (socket-mode.ts); a new one on every call.
+ * The app id comes from the app-level token (`xapp-1-<app id>-…`) and is sent back in `hello`.
+ */
+export function appsConnectionsOpen(state: EmulatorState, token: string | undefined): ApiBody {
+  const ticket = randomHex(8);
+  state.socketTickets.set(ticket, /^xapp-\d+-(A\w+?)-/.exec(token ?? '')?.[1] ?? 'A0UNKNOWN');
+  return ok({ url: `${state.baseUrl.replace(/^http/, 'ws')}/socket-mode/${ticket}` });
 }
 
 export const AUTH_HANDLERS: Record<string, BotHandler> = {

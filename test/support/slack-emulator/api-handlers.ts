@@ -38,5 +38,5 @@ export const HANDLERS: Record<string, Handler> = {
   ...forBot(FILE_HANDLERS),
   ...forBot(AUTH_HANDLERS),
   'oauth.v2.access': (state, { params, basic }) => oauthV2Access(state, { params, basic }),
-  'apps.connections.open': (state) => appsConnectionsOpen(state),
+  'apps.connections.open': (state, { token }) => appsConnectionsOpen(state, token),
 };

@@ -2,11 +2,13 @@
  * Plays Slack towards the app under test: signed requests shaped exactly like PLATFORM.md §2.1–§2.5.
  * Commands and interactivity are `application/x-www-form-urlencoded` without a charset (Bolt only
  * parses that exact type as a form); events are JSON. trigger_ids and response_urls come from the
- * emulator, so the app's follow-up Web API calls and responses land there.
+ * emulator, so the app's follow-up Web API calls and responses land there. `socketCommand` and
+ * `socketEvent` send the same payloads as Socket Mode envelopes through the emulator's socket instead.
  */
 import { toApiMessage } from './api-common.ts';
 import { isRecord } from './block-kit.ts';
 import { signSlackRequest } from './signing.ts';
+import type { SocketAck } from './socket-mode.ts';
 import type { SlackEmulator } from './slack-emulator.ts';
 import type { Json, SlackUser, StoredView, ViewState, Workspace } from './types.ts';
 import { findElement } from './view-state.ts';
@@ -84,6 +86,12 @@ export interface RawInput {
   headers?: Record<string, string>;
 }
 
+/** A Socket Mode envelope the emulator sent and the app's ack of it. */
+export interface SocketDelivery {
+  envelopeId: string;
+  ack: SocketAck;
+}
+
 /** The deprecated verification token Slack still sends; apps must ignore it. */
 export const LEGACY_TOKEN = 'legacy-verification-token';
 const FORM = 'application/x-www-form-urlencoded';
@@ -104,15 +112,29 @@ export class SlackDriver {
 
   /** A slash command (PLATFORM.md §2.1), fields in Slack's order. */
   async command(input: CommandInput): Promise<AppResponse> {
+    return this.send(new URLSearchParams(this.commandFields(input)).toString(), FORM);
+  }
+
+  /**
+   * The same command over Socket Mode (PLATFORM.md §2.7): a `slash_commands` envelope whose payload is
+   * the command's fields as JSON. Resolves with the app's ack (its `payload` is the command's answer).
+   */
+  async socketCommand(input: CommandInput, timeoutMs?: number): Promise<SocketDelivery> {
+    const envelopeId = this.emulator.deliverSocketCommand(this.commandFields(input));
+    return { envelopeId, ack: await this.emulator.awaitSocketAck(envelopeId, timeoutMs) };
+  }
+
+  private commandFields(input: CommandInput): Record<string, string> {
     const team = this.emulator.workspace(input.teamId);
     const user = this.person(input.userId);
     const enterpriseId = input.enterpriseId ?? team.enterpriseId;
-    const form = new URLSearchParams({ token: LEGACY_TOKEN, team_id: team.id, team_domain: team.domain });
+    const head: Record<string, string> = { token: LEGACY_TOKEN, team_id: team.id, team_domain: team.domain };
     if (enterpriseId !== undefined) {
-      form.append('enterprise_id', enterpriseId);
-      form.append('enterprise_name', team.enterpriseName ?? enterpriseId);
+      head.enterprise_id = enterpriseId;
+      head.enterprise_name = team.enterpriseName ?? enterpriseId;
     }
-    const fields: Record<string, string> = {
+    return {
+      ...head,
       channel_id: input.channelId,
       channel_name: this.channelName(input.channelId),
       user_id: user.id,
@@ -127,8 +149,6 @@ export class SlackDriver {
       }),
       trigger_id: this.emulator.issueTriggerId(team.id, user.id),
     };
-    for (const [key, value] of Object.entries(fields)) form.append(key, value);
-    return this.send(form.toString(), FORM);
   }
 
   /** A click/selection (PLATFORM.md §2.2) on a message or in a modal/Home tab. */
@@ -224,6 +244,30 @@ export class SlackDriver {
 
   /** An Events API delivery (PLATFORM.md §2.5); retries carry the X-Slack-Retry-* headers. */
   async event(input: EventInput): Promise<AppResponse> {
+    const headers: Record<string, string> =
+      input.retryNum === undefined
+        ? {}
+        : {
+            'x-slack-retry-num': String(input.retryNum),
+            'x-slack-retry-reason': input.retryReason ?? 'http_timeout',
+          };
+    return this.send(JSON.stringify(this.eventCallback(input)), 'application/json', headers);
+  }
+
+  /**
+   * The same delivery over Socket Mode: an `events_api` envelope whose payload is the whole
+   * `event_callback` body; a retry carries `retry_attempt`/`retry_reason` (PLATFORM.md §2.7).
+   * Resolves with the app's ack.
+   */
+  async socketEvent(input: EventInput, timeoutMs?: number): Promise<SocketDelivery> {
+    const envelopeId = this.emulator.deliverSocketEvent(this.eventCallback(input), {
+      retryAttempt: input.retryNum ?? 0,
+      retryReason: input.retryNum === undefined ? '' : (input.retryReason ?? 'timeout'),
+    });
+    return { envelopeId, ack: await this.emulator.awaitSocketAck(envelopeId, timeoutMs) };
+  }
+
+  private eventCallback(input: EventInput): Json {
     const team = this.emulator.workspace(input.teamId);
     const type = typeof input.event.type === 'string' ? input.event.type : 'unknown';
     const enterpriseId = team.enterpriseId ?? null;
@@ -250,14 +294,7 @@ export class SlackDriver {
       context_team_id: team.id,
       context_enterprise_id: enterpriseId,
     };
-    const headers: Record<string, string> =
-      input.retryNum === undefined
-        ? {}
-        : {
-            'x-slack-retry-num': String(input.retryNum),
-            'x-slack-retry-reason': input.retryReason ?? 'http_timeout',
-          };
-    return this.send(JSON.stringify(envelope), 'application/json', headers);
+    return envelope;
   }
 
   /** `app_home_opened` (PLATFORM.md §2.6), with the published Home view when there is one. */

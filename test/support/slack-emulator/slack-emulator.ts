@@ -1,11 +1,12 @@
 /**
- * A local Slack: the Web API at /api/<method>, upload URLs at /upload/<file id> and response_urls at
- * /hooks/..., on a real HTTP server on 127.0.0.1. Everything is recorded so tests can assert on what
+ * A local Slack: the Web API at /api/<method>, upload URLs at /upload/<file id>, response_urls at
+ * /hooks/... and Socket Mode WebSockets at /socket-mode/<ticket>, on a real HTTP server on 127.0.0.1. Everything is recorded so tests can assert on what
  * each person would see, and faults can be injected. Facts come from shared/slack/PLATFORM.md.
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HANDLERS } from './api-handlers.ts';
 import { fail } from './api-common.ts';
@@ -27,6 +28,7 @@ import { type MethodSpec, methodSpec, missingParams, unknownParams } from './met
 import type { CodeGrant } from './oauth-codes.ts';
 import type { ResponseUrlContext } from './response-urls.ts';
 import { seedDemo } from './seed.ts';
+import { type DeliverOptions, type EnvelopeType, type SocketAck, SocketModeHost } from './socket-mode.ts';
 import { EmulatorState, type OAuthClient } from './state.ts';
 import type {
   ApiBody,
@@ -78,6 +80,7 @@ export class SlackEmulator {
   private readonly limiter: RateLimiter;
   private callLog: CallRecord[] = [];
   private readonly events = new EventEmitter();
+  private readonly socketMode: SocketModeHost;
   private baseUrl = '';
 
   private constructor(
@@ -87,6 +90,10 @@ export class SlackEmulator {
   ) {
     this.state = this.freshState();
     this.limiter = new RateLimiter(now);
+    this.socketMode = new SocketModeHost(
+      () => this.state,
+      () => this.events.emit(REQUEST_EVENT),
+    );
     // Every test may wait on the same emulator; do not warn about many listeners.
     this.events.setMaxListeners(0);
   }
@@ -101,6 +108,9 @@ export class SlackEmulator {
       clientSecret: options.clientSecret ?? EMULATOR_CLIENT_SECRET,
     });
     server.on('request', (req: IncomingMessage, res: ServerResponse) => void emulator.route(req, res));
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+      emulator.socketMode.handleUpgrade(req, socket, head),
+    );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -130,6 +140,7 @@ export class SlackEmulator {
   }
 
   async close(): Promise<void> {
+    this.socketMode.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server.close((err) => (err ? reject(err) : resolve())));
   }
@@ -322,6 +333,45 @@ export class SlackEmulator {
     this.limiter.set(rule);
   }
 
+  // ---- Socket Mode (PLATFORM.md §2.7) --------------------------------------------------------------
+
+  /** Open Socket Mode connections (an app connects through the URL apps.connections.open gave it). */
+  socketConnections(): number {
+    return this.socketMode.connections;
+  }
+
+  /**
+   * An `events_api` envelope whose payload is the whole `event_callback` body (with its event_id);
+   * a retry is the same payload again with `retryAttempt` ≥ 1 and a `retryReason`. Returns the envelope_id.
+   */
+  deliverSocketEvent(payload: Json, options: Omit<DeliverOptions, 'acceptsResponsePayload'> = {}): string {
+    return this.socketMode.deliver('events_api', payload, options);
+  }
+
+  /** A `slash_commands` envelope (the command's fields as JSON); accepts a response payload. */
+  deliverSocketCommand(payload: Json): string {
+    return this.socketMode.deliver('slash_commands', payload);
+  }
+
+  /** Any envelope type, e.g. `interactive` with a block_actions payload. */
+  deliverSocketEnvelope(type: EnvelopeType, payload: Json, options: DeliverOptions = {}): string {
+    return this.socketMode.deliver(type, payload, options);
+  }
+
+  /** The app's ack (`{ envelope_id, payload? }`) of an envelope; rejects after `timeoutMs`. */
+  awaitSocketAck(envelopeId: string, timeoutMs = 3_000): Promise<SocketAck> {
+    return this.socketMode.awaitAck(envelopeId, timeoutMs);
+  }
+
+  socketAcks(): SocketAck[] {
+    return this.socketMode.acks();
+  }
+
+  /** Slack's `disconnect` message to every open connection. */
+  requestSocketDisconnect(reason?: 'warning' | 'refresh_requested' | 'link_disabled'): void {
+    this.socketMode.requestDisconnect(reason);
+  }
+
   // ---- synchronisation and lifecycle ------------------------------------------------------------
 
   /**
@@ -363,6 +413,7 @@ export class SlackEmulator {
   /** Forgets calls, messages, views, files, responses, faults and token revocations; keeps the directory. */
   reset(): void {
     this.callLog = [];
+    this.socketMode.reset();
     this.faults.clear();
     this.limiter.clear();
     this.state.clearActivity();

@@ -26,6 +26,8 @@ export class EmulatorState {
   readonly rotation: TokenRotation;
   readonly responseUrls: ResponseUrlHost;
   issues: ValidationIssue[] = [];
+  /** Socket Mode URLs handed out by apps.connections.open and not used yet: ticket → app id. */
+  readonly socketTickets = new Map<string, string>();
   /** Set once the server listens; upload and socket URLs point back at the emulator. */
   baseUrl = '';
 
@@ -55,6 +57,7 @@ export class EmulatorState {
     this.files.clear();
     this.oauth.clear();
     this.responseUrls.clear();
+    this.socketTickets.clear();
     this.issues = [];
   }
 }
