@@ -6,6 +6,7 @@ import type { OutboxRow } from '../persistence/pg-outbox.repository.ts';
 import type { OutboxMessageJson } from '../persistence/tables.ts';
 import { renderTrendChartPng } from './chart-png.ts';
 import { withChartImage } from './views/digest.view.ts';
+import { uploadFile } from './file-upload.ts';
 
 /**
  * Prepares a queued digest for posting: draws its chart, uploads it privately (files upload v2)
@@ -53,21 +54,11 @@ async function uploadChart(
   chart: { points: Array<{ label: string; index: number | null }>; altText: string; title: string },
 ): Promise<string> {
   const png = renderTrendChartPng(chart.points);
-  const filename = `trust-trend-${key.replace(/[^\w-]+/g, '-')}.png`;
-  const reserved = await client.files.getUploadURLExternal({
-    filename,
-    length: png.length,
-    alt_text: chart.altText.slice(0, 1_000),
-  });
-  if (!reserved.upload_url || !reserved.file_id) throw new Error('no upload URL');
-  const posted = await fetch(reserved.upload_url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream' },
-    body: new Uint8Array(png),
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (posted.status !== 200) throw new Error(`upload answered HTTP ${posted.status}`);
   // No channel: the file stays private until the message shows it.
-  await client.files.completeUploadExternal({ files: [{ id: reserved.file_id, title: chart.title }] });
-  return reserved.file_id;
+  return uploadFile(client, {
+    filename: `trust-trend-${key.replace(/[^\w-]+/g, '-')}.png`,
+    bytes: new Uint8Array(png),
+    title: chart.title,
+    altText: chart.altText,
+  });
 }

@@ -5,6 +5,7 @@ import type { SubcommandContext, SubcommandHandler } from '../commands/subcomman
 import type { ListenerDeps } from '../listener-deps.ts';
 import { buildExportSummaryMessage } from '../../views/privacy.view.ts';
 import { privacyServiceDeps } from './privacy-deps.ts';
+import { uploadFile } from '../../file-upload.ts';
 
 /**
  * `/trust export`: says at once that it is coming, then sends the person a summary and the JSON
@@ -54,23 +55,12 @@ async function uploadJson(
   filename: string,
   json: string,
 ): Promise<void> {
-  const bytes = Buffer.from(json, 'utf8');
-  const reserved = await ctx.client.files.getUploadURLExternal({
+  await uploadFile(ctx.client, {
     filename,
-    length: bytes.length,
-    snippet_type: 'json',
-  });
-  if (!reserved.upload_url || !reserved.file_id) throw new Error('no upload URL');
-  const posted = await fetch(reserved.upload_url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream' },
-    body: new Uint8Array(bytes),
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (posted.status !== 200) throw new Error(`upload answered HTTP ${posted.status}`);
-  await ctx.client.files.completeUploadExternal({
-    files: [{ id: reserved.file_id, title: ctx.m.privacy.exportFileTitle }],
-    channel_id: channel,
-    initial_comment: ctx.m.privacy.exportFileComment,
+    bytes: new Uint8Array(Buffer.from(json, 'utf8')),
+    snippetType: 'json',
+    title: ctx.m.privacy.exportFileTitle,
+    channelId: channel,
+    initialComment: ctx.m.privacy.exportFileComment,
   });
 }
