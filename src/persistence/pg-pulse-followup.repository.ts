@@ -70,3 +70,20 @@ export function createPgPulseFollowupRepository(db: Db): PulseFollowupRepository
     },
   };
 }
+
+/**
+ * When a team's round closes, its members' pulse follow-ups leave the outbox: a sent one would
+ * otherwise show, for the outbox's whole retention, who had not rated two days into the round, and
+ * an unsent one would offer a closed round. (Resends cannot follow: `checkins.followup_pending`
+ * records that each check-in's follow-up was decided.) Messages being sent right now stay.
+ */
+export async function forgetFollowupsOfTeam(db: Db, workspaceId: string, teamId: string): Promise<number> {
+  const result = await db
+    .deleteFrom('outbox')
+    .where('kind', '=', 'pulse_followup')
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '!=', 'sending')
+    .where('channel', 'in', db.selectFrom('team_members').select('user_id').where('team_id', '=', teamId))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -3,6 +3,7 @@ import { roundLabel } from '../../domain/pulse/pulse.ts';
 import { messages } from '../../i18n/index.ts';
 import { createPgOutbox } from '../../persistence/pg-outbox.repository.ts';
 import { createPgPulseRepository } from '../../persistence/pg-pulse.repository.ts';
+import { forgetFollowupsOfTeam } from '../../persistence/pg-pulse-followup.repository.ts';
 import { createPgTeamRepository } from '../../persistence/pg-team.repository.ts';
 import { buildPulseResultMessage } from '../../slack/views/pulse.view.ts';
 import type { Job } from '../scheduler.ts';
@@ -22,6 +23,7 @@ export function createPulseRoundsJob(deps: JobDeps): Job {
       );
       let queued = 0;
       for (const round of closed) {
+        await forgetFollowupsOfTeam(deps.db, round.workspaceId, round.teamId);
         const [result] = await lastClosedResults({ pulse }, round.teamId, 1);
         if (!result) continue;
         const message = buildPulseResultMessage(

@@ -199,6 +199,21 @@ describe('the pulse follow-up', () => {
     expect(outbox.map((r) => r.idempotency_key).sort()).toEqual(
       [laterRater, quiet].map((id) => `pulse-followup:${DEMO_TEAM_ID}:${id}:2027-W01`).sort(),
     );
+
+    // The round closes (Monday 00:00 in Oslo): the follow-ups leave the outbox, so it does not keep
+    // a record of who had not rated; none is sent again.
+    const closing = await tick('2027-01-10T23:05:00Z');
+    expect(closing.jobs['pulse-rounds']).toMatchObject({ closed: expect.any(Number) });
+    const left = await t.database.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('kind', '=', 'pulse_followup')
+      .where('channel', 'in', people)
+      .execute();
+    expect(left).toHaveLength(0);
+    await tick('2027-01-11T08:00:00Z');
+    await t.app.outbox.idle();
+    for (const id of [laterRater, quiet]) expect(followupsTo(id)).toHaveLength(1);
   });
 
   it('is not sent once the round has closed', async () => {
