@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOB_ID, DEMO_TEAM_ID, KARI_ID } from '../support/slack-emulator/seed.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { appHomeOpened } from '../support/slack-events.ts';
 
 // Slack retries an event when it has no answer within 3 s. Here the handler itself is slow (its
 // views.publish takes 4.5 s) and Slack's retries, with the same event_id, arrive while the first
@@ -18,15 +19,7 @@ afterAll(async () => {
   await t.close();
 });
 
-function homeOpened(userId: string) {
-  return {
-    type: 'app_home_opened',
-    user: userId,
-    channel: t.emulator.dmChannelId(userId),
-    tab: 'home',
-    event_ts: '1700000900.000100',
-  };
-}
+const homeOpened = (userId: string) => appHomeOpened(t.emulator, userId, '1700000900.000100');
 
 describe('a handler slower than Slack’s 3 s while the retries arrive', () => {
   it('acks every delivery at once and publishes the Home once', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOB_ID, DEMO_TEAM_ID, KARI_ID } from '../support/slack-emulator/seed.ts';
 import { EMULATOR_APP_TOKEN } from '../support/slack-emulator/slack-emulator.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { appHomeOpened } from '../support/slack-events.ts';
 
 // slow-handler-retry.test.ts over Socket Mode: the app runs with SLACK_APP_TOKEN and receives
 // `events_api` envelopes over the emulator's WebSocket. Its `app_home_opened` handler waits 4.5 s on
@@ -20,15 +21,7 @@ afterAll(async () => {
   await t.close();
 });
 
-function homeOpened(userId: string) {
-  return {
-    type: 'app_home_opened',
-    user: userId,
-    channel: t.emulator.dmChannelId(userId),
-    tab: 'home',
-    event_ts: '1700000950.000100',
-  };
-}
+const homeOpened = (userId: string) => appHomeOpened(t.emulator, userId, '1700000950.000100');
 
 describe('Socket Mode: a handler slower than Slack’s 3 s while the retries arrive', () => {
   it('acks every envelope at once and publishes the Home once', async () => {

@@ -4,6 +4,7 @@ import { commandReply } from '../../support/command-reply.ts';
 import { BOB_ID, DEMO_TEAM_ID, KARI_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';
 import { EMULATOR_APP_TOKEN } from '../../support/slack-emulator/slack-emulator.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { appHomeOpened } from '../../support/slack-events.ts';
 
 // The real app in Socket Mode (SLACK_APP_TOKEN set): it opens a connection through the emulator's
 // apps.connections.open and receives envelopes over the emulator's WebSocket (PLATFORM.md §2.7).
@@ -23,15 +24,7 @@ beforeEach(() => {
   t.emulator.reset();
 });
 
-function homeOpened(userId: string) {
-  return {
-    type: 'app_home_opened',
-    user: userId,
-    channel: t.emulator.dmChannelId(userId),
-    tab: 'home',
-    event_ts: '1700000600.000100',
-  };
-}
+const homeOpened = (userId: string) => appHomeOpened(t.emulator, userId, '1700000600.000100');
 
 describe('Socket Mode', () => {
   it('connects once with the app-level token (startApp resolves only after hello)', () => {
