@@ -8,6 +8,7 @@ import type { Database } from './tables.ts';
 // touches pulse_participation (except the close, which deletes all of it), so system columns such
 // as xmin cannot tie a participation mark to a batch of fewer than k ratings.
 
+/** A round's key columns; `where((eb) => eb.and(c))` selects that round's rows in any pulse table. */
 const roundColumns = (round: RoundKey) => ({
   team_id: round.teamId,
   week_year: round.week.weekYear,
@@ -21,9 +22,7 @@ async function lockRound(trx: Transaction<Database>, round: RoundKey) {
   return trx
     .selectFrom('pulse_rounds')
     .select('closed')
-    .where('team_id', '=', c.team_id)
-    .where('week_year', '=', c.week_year)
-    .where('week_number', '=', c.week_number)
+    .where((eb) => eb.and(c))
     .forUpdate()
     .executeTakeFirst();
 }
@@ -55,9 +54,7 @@ export function createPgPulseRepository(db: Db): PulseRepository {
         const state = await trx
           .selectFrom('pulse_rounds')
           .select('closed')
-          .where('team_id', '=', c.team_id)
-          .where('week_year', '=', c.week_year)
-          .where('week_number', '=', c.week_number)
+          .where((eb) => eb.and(c))
           .forShare()
           .executeTakeFirst();
         if (!state || state.closed) return 'closed';
@@ -76,9 +73,7 @@ export function createPgPulseRepository(db: Db): PulseRepository {
       const row = await db
         .selectFrom('pulse_participation')
         .select('team_id')
-        .where('team_id', '=', c.team_id)
-        .where('week_year', '=', c.week_year)
-        .where('week_number', '=', c.week_number)
+        .where((eb) => eb.and(c))
         .where('mark', '=', mark)
         .executeTakeFirst();
       return row !== undefined;
@@ -89,9 +84,7 @@ export function createPgPulseRepository(db: Db): PulseRepository {
       const row = await db
         .selectFrom('pulse_rounds')
         .select('closed')
-        .where('team_id', '=', c.team_id)
-        .where('week_year', '=', c.week_year)
-        .where('week_number', '=', c.week_number)
+        .where((eb) => eb.and(c))
         .executeTakeFirst();
       return row?.closed ?? false;
     },
@@ -110,9 +103,7 @@ export function createPgPulseRepository(db: Db): PulseRepository {
       const c = roundColumns(round);
       await db
         .deleteFrom('pulse_participation')
-        .where('team_id', '=', c.team_id)
-        .where('week_year', '=', c.week_year)
-        .where('week_number', '=', c.week_number)
+        .where((eb) => eb.and(c))
         .where('mark', 'in', marks)
         .execute();
     },
@@ -126,32 +117,24 @@ export function createPgPulseRepository(db: Db): PulseRepository {
         const counted = await trx
           .selectFrom('pulse_tallies')
           .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('count'), eb.lit(0)).as('n'))
-          .where('team_id', '=', c.team_id)
-          .where('week_year', '=', c.week_year)
-          .where('week_number', '=', c.week_number)
+          .where((eb) => eb.and(c))
           .where('item', '=', 1)
           .executeTakeFirstOrThrow();
         const respondents = Number(counted.n);
         if (respondents < minGroupSize) {
           await trx
             .deleteFrom('pulse_tallies')
-            .where('team_id', '=', c.team_id)
-            .where('week_year', '=', c.week_year)
-            .where('week_number', '=', c.week_number)
+            .where((eb) => eb.and(c))
             .execute();
         }
         await trx
           .updateTable('pulse_rounds')
           .set({ closed: true, respondents, members })
-          .where('team_id', '=', c.team_id)
-          .where('week_year', '=', c.week_year)
-          .where('week_number', '=', c.week_number)
+          .where((eb) => eb.and(c))
           .execute();
         await trx
           .deleteFrom('pulse_participation')
-          .where('team_id', '=', c.team_id)
-          .where('week_year', '=', c.week_year)
-          .where('week_number', '=', c.week_number)
+          .where((eb) => eb.and(c))
           .execute();
         return { respondents };
       });
