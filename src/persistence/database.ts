@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './tables.ts';
+import { withTimeout } from '../with-timeout.ts';
 
 export type Db = Kysely<Database>;
 
@@ -104,17 +105,9 @@ export async function openDatabase(settings: {
 }
 
 async function ping(db: Db, timeoutMs = 2_000): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  const query = sql`select 1 as ok`
-    .execute(db)
-    .then(() => true)
-    .catch(() => false);
-  try {
-    return await Promise.race([query, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const answered = await withTimeout(
+    sql`select 1 as ok`.execute(db).then(() => true),
+    timeoutMs,
+  );
+  return answered ?? false;
 }

@@ -2,6 +2,7 @@ import type { ViewResponseAction } from '@slack/bolt';
 import { resolveLanguage } from '../../domain/users/language.ts';
 import { messages } from '../../i18n/index.ts';
 import type { ListenerDeps } from './listener-deps.ts';
+import { withTimeout } from '../../with-timeout.ts';
 
 /** How long the ack may wait for the person's stored language; English after that. */
 const LANGUAGE_WAIT_MS = 300;
@@ -18,10 +19,7 @@ export async function unreadableFormAck(
 ): Promise<ViewResponseAction> {
   const known =
     workspaceId && userId
-      ? await Promise.race([
-          deps.users.users.find(workspaceId, userId).catch(() => undefined),
-          new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), LANGUAGE_WAIT_MS).unref()),
-        ])
+      ? await withTimeout(deps.users.users.find(workspaceId, userId), LANGUAGE_WAIT_MS)
       : undefined;
   const m = messages(resolveLanguage(known?.language, known?.slackLocale)).command;
   return {

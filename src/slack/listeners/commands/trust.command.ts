@@ -13,6 +13,7 @@ import { buildHelpMessage, type SlackMessage } from '../../views/help.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import type { SubcommandHandlers } from './subcommand.ts';
+import { withTimeout } from '../../../with-timeout.ts';
 
 const commandPayload = z.object({
   team_id: z.string().min(1),
@@ -98,18 +99,6 @@ export function registerTrustCommand(
       }
     });
   });
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work.catch(() => undefined), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function routeBuiltIn(command: TrustCommand, m: Messages): SlackMessage {
