@@ -9,7 +9,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +20,7 @@ import type { BenchResult } from './support/bench-result.ts';
 import { envInt, machineInfo } from './support/bench-result.ts';
 import { SIGNING_SECRET } from './support/slack-command.ts';
 import { median, round } from './support/stats.ts';
+import { freePort } from '../test/support/free-port.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HEALTH_TIMEOUT_MS = 120_000;
@@ -143,18 +143,6 @@ async function freshPostgresDatabase(url: string): Promise<Backend> {
       await drop.end();
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function log(message: string): void {
