@@ -18,17 +18,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { App, HTTPReceiver, LogLevel, type Middleware, type SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { startApp } from '../src/app.ts';
-import { parseConfig } from '../src/config.ts';
 import { messages } from '../src/i18n/index.ts';
-import { createLogger } from '../src/logger.ts';
 import { openEmbedded } from '../src/persistence/database.ts';
 import { buildHelpMessage } from '../src/slack/views/help.view.ts';
 import { BOB_ID, DEMO_TEAM_ID } from '../test/support/slack-emulator/seed.ts';
 import { SlackEmulator } from '../test/support/slack-emulator/slack-emulator.ts';
 import { atLeast, type BenchResult, type BenchTarget, envInt, machineInfo } from './support/bench-result.ts';
 import { type LoadClient, type LoadOutcome, startLoadClient } from './support/load.ts';
-import { commandBody, SIGNING_SECRET } from './support/slack-command.ts';
+import { commandBody, SIGNING_SECRET, startBenchServer } from './support/slack-command.ts';
 import { median, percentile, round } from './support/stats.ts';
 
 /** Ours must keep at least this share of bare Bolt's ack throughput for help (answered in the ack). */
@@ -216,18 +213,8 @@ async function startBareBolt(emulator: SlackEmulator, handler: CommandHandler): 
 /** The real composition (`startApp`, as `npm start`) on an in-memory database. */
 async function startOurs(emulator: SlackEmulator): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'trust-habits-bench-'));
-  const { config, secrets } = parseConfig({
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
-    SLACK_API_URL: emulator.apiUrl,
-    PORT: '0',
-    DATA_DIR: dataDir,
-    PULSE_SECRET: 'bench-pulse-secret-0123456789',
-    SCHEDULER: 'off',
-    LOG_LEVEL: 'silent',
-  });
   const database = await openEmbedded({});
-  const app = await startApp({ config, secrets, logger: createLogger('silent'), database });
+  const app = await startBenchServer(emulator, database, dataDir);
   return {
     url: `${app.url}/slack/events`,
     async stop() {

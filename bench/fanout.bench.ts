@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { buildSchedulerDeps, startApp } from '../src/app.ts';
+import { buildSchedulerDeps } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { createMetrics } from '../src/metrics.ts';
@@ -35,7 +35,7 @@ import { DEMO_TEAM_ID } from '../test/support/slack-emulator/seed.ts';
 import { SlackEmulator } from '../test/support/slack-emulator/slack-emulator.ts';
 import { openBenchDatabase } from './support/bench-database.ts';
 import { type LoadClient, startLoadClient } from './support/load.ts';
-import { commandBody, SIGNING_SECRET } from './support/slack-command.ts';
+import { commandBody, SIGNING_SECRET, startBenchServer } from './support/slack-command.ts';
 import { atLeast, atMost, type BenchResult, envInt, machineInfo } from './support/bench-result.ts';
 import { median, percentile, round } from './support/stats.ts';
 
@@ -98,23 +98,7 @@ export async function run(): Promise<BenchResult> {
       db: database.db,
     });
     // The same process serves Slack requests during the fan-out, as every instance does.
-    const server = await startApp({
-      ...parseConfig(
-        {
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
-          SLACK_API_URL: emulator.apiUrl,
-          PORT: '0',
-          DATA_DIR: dataDir,
-          PULSE_SECRET: 'bench-pulse-secret-0123456789',
-          SCHEDULER: 'off',
-          LOG_LEVEL: 'silent',
-        },
-        'server',
-      ),
-      logger: createLogger('silent'),
-      database,
-    });
+    const server = await startBenchServer(emulator, database, dataDir);
     stopServer = () => server.stop();
     const loadClient = await startLoadClient();
     closeLoadClient = () => loadClient.close();

@@ -1,3 +1,7 @@
+import { startApp } from '../../src/app.ts';
+import { parseConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { DatabaseHandle } from '../../src/persistence/database.ts';
 import type { SlackEmulator } from '../../test/support/slack-emulator/slack-emulator.ts';
 import {
   ALICE_ID,
@@ -29,4 +33,22 @@ export function commandBody(emulator: SlackEmulator, text: string): string {
     response_url: emulator.createResponseUrl('commands', team.id),
     trigger_id: emulator.issueTriggerId(team.id, ALICE_ID),
   }).toString();
+}
+
+/**
+ * The real app as `npm start` composes it, serving Slack requests on a free port against the
+ * emulator, on the given database; scheduler off, silent logs.
+ */
+export function startBenchServer(emulator: SlackEmulator, database: DatabaseHandle, dataDir: string) {
+  const { config, secrets } = parseConfig({
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
+    SLACK_API_URL: emulator.apiUrl,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    PULSE_SECRET: 'bench-pulse-secret-0123456789',
+    SCHEDULER: 'off',
+    LOG_LEVEL: 'silent',
+  });
+  return startApp({ config, secrets, logger: createLogger('silent'), database });
 }
