@@ -33,3 +33,16 @@ export function codeSpan(text: string): string {
 export function plain(text: string): string {
   return stripInvisible(text);
 }
+
+const slackEntities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+
+/**
+ * Undoes Slack's escaping of text it delivers (slash-command text, message text in shortcuts):
+ * Slack sends a typed `&`, `<` and `>` as `&amp;`, `&lt;` and `&gt;`, and nothing else. One pass,
+ * so a literally typed `&amp;` (sent as `&amp;amp;`) comes back as `&amp;`. Decode once at the
+ * boundary, after Slack's own `<@U…>`/`<#C…>`/`<!here>`/link tokens have been read out of the raw
+ * text, and escape once on the way out (`escapeMrkdwn`).
+ */
+export function decodeSlackText(text: string): string {
+  return text.replace(/&(?:amp|lt|gt);/g, (entity) => slackEntities[entity] ?? entity);
+}
