@@ -19,9 +19,9 @@ import { createCheckinComposer } from './slack/checkin-composer.ts';
 import { createPromisesCheckinSection } from './slack/promise-checkin-section.ts';
 import { createPulseCheckinSection } from './slack/pulse-checkin-section.ts';
 import { createHabitCheckinSection } from './slack/habit-checkin-section.ts';
-import { PulseCollector } from './domain/pulse/pulse-collector.ts';
+import { PulseBallotBox } from './domain/pulse/ballot-box.ts';
+import { pulseKeys } from './domain/pulse/ballot.ts';
 import { createPgPulseRepository } from './persistence/pg-pulse.repository.ts';
-import { createPgPulseFlushCoordinator, startPulseFlushListener } from './persistence/pg-pulse-flush.ts';
 import { createPacedClient, WorkspacePacer } from './slack/paced-client.ts';
 import { DIGEST_KIND } from './domain/digest/digest.service.ts';
 import { createDigestPreparer } from './slack/digest-sender.ts';
@@ -82,20 +82,6 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const schedulerDeps = buildSchedulerDeps({ config, secrets, logger, metrics, db: database.db });
     const kicker = createOutboxKicker(schedulerDeps.dispatcher, logger.child({ subsystem: 'outbox' }));
     stops.push({ name: 'outbox', stop: () => kicker.stop() });
-    // After requests and the scheduler stop, before the database closes: k or more buffered
-    // ratings are written, fewer are given back (their marks removed, so those people may rate again).
-    stops.push({ name: 'pulse', stop: () => schedulerDeps.pulse.shutdown() });
-    if (secrets.databaseUrl) {
-      // Several instances may share this PostgreSQL: answer other closers' flush requests.
-      const listener = await startPulseFlushListener({
-        url: secrets.databaseUrl,
-        db: database.db,
-        collector: schedulerDeps.pulse,
-        instance: schedulerDeps.instance,
-        logger: logger.child({ subsystem: 'pulse' }),
-      });
-      stops.push({ name: 'pulse-listener', stop: () => listener.stop() });
-    }
     const slack = createSlackApp({
       config,
       secrets,
@@ -164,7 +150,7 @@ export function buildSchedulerDeps(input: {
   db: Db;
 }): SchedulerDeps & {
   checkinComposer: CheckinComposer;
-  pulse: PulseCollector;
+  pulse: PulseBallotBox;
   /** OAuth mode: every workspace's installation and clients. */
   oauth: OAuthWorkspaces | undefined;
 } {
@@ -184,26 +170,22 @@ export function buildSchedulerDeps(input: {
     now: () => new Date(),
     preparers: { [DIGEST_KIND]: createDigestPreparer(db, logger.child({ subsystem: 'digest' })) },
   };
-  const pulse = new PulseCollector({ pulse: createPgPulseRepository(db), secret: secrets.pulseSecret });
+  const pulse = new PulseBallotBox({
+    pulse: createPgPulseRepository(db),
+    keys: pulseKeys(secrets.pulseSecret, secrets.pulseSecretPrevious),
+  });
   const checkinComposer = createCheckinComposer(db, [
     createPromisesCheckinSection(db),
     createHabitCheckinSection(db),
     createPulseCheckinSection(db, pulse),
   ]);
-  const pulseFlush = secrets.databaseUrl
-    ? createPgPulseFlushCoordinator({
-        url: secrets.databaseUrl,
-        db,
-        logger: logger.child({ subsystem: 'pulse' }),
-      })
-    : undefined;
   const jobs = buildJobs({
     db,
     config,
     checkinComposer,
     clientFor: dispatcher.clientFor,
     pulse,
-    ...(pulseFlush ? { pulseFlush } : {}),
+    logger: logger.child({ subsystem: 'pulse' }),
   });
   return {
     db,

@@ -42,6 +42,9 @@ const envSchema = z.object({
   PULSE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters',
   }),
+  PULSE_SECRET_PREVIOUS: optionalText.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
   SCHEDULER: z.enum(['on', 'off'], { message: "must be 'on' or 'off'" }).default('on'),
   MIN_GROUP_SIZE: z.coerce
     .number({ message: 'must be a whole number' })
@@ -151,6 +154,8 @@ export interface Secrets {
   tokenEncryptionKey: Buffer | undefined;
   databaseUrl: string | undefined;
   pulseSecret: string;
+  /** The pulse secret before a rotation: still opens that round's ballots and recognises its marks. */
+  pulseSecretPrevious: string | undefined;
 }
 
 export interface LoadedConfig {
@@ -204,6 +209,7 @@ export function parseConfig(env: Env, purpose: Purpose = 'server'): LoadedConfig
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY === undefined ? undefined : decodeKey(e.TOKEN_ENCRYPTION_KEY),
     databaseUrl: e.DATABASE_URL,
     pulseSecret: e.PULSE_SECRET ?? embeddedPulseSecret(dataDir),
+    pulseSecretPrevious: e.PULSE_SECRET_PREVIOUS,
   };
   return { config, secrets };
 }

@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { PulseRepository } from '../domain/pulse/ports.ts';
-import { type RoundKey, tallyOf, type PulseScores } from '../domain/pulse/pulse.ts';
+import { type RoundKey, type TallyCount, tallyOf } from '../domain/pulse/pulse.ts';
 import type { Db } from './database.ts';
 import type { Database } from './tables.ts';
 
-// Every query here is on counts and keyed hashes only. A transaction that writes tallies never
-// touches pulse_participation (except the close, which deletes all of it), so system columns such
-// as xmin cannot tie a participation mark to a batch of fewer than k ratings.
+// Every query here is on keyed hashes, sealed ballots and counts. A rating writes its mark and its
+// ballot in one transaction and nothing else; no count exists while a round is open. The close
+// writes every tally row of a round in one statement of one transaction, so they share one xmin.
 
 /** A round's key columns; `where((eb) => eb.and(c))` selects that round's rows in any pulse table. */
 const roundColumns = (round: RoundKey) => ({
@@ -15,35 +15,11 @@ const roundColumns = (round: RoundKey) => ({
   week_number: round.week.weekNumber,
 });
 
-type Executor = Db | Transaction<Database>;
-
-async function lockRound(trx: Transaction<Database>, round: RoundKey) {
-  const c = roundColumns(round);
-  return trx
-    .selectFrom('pulse_rounds')
-    .select('closed')
-    .where((eb) => eb.and(c))
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-async function addCounts(trx: Executor, round: RoundKey, batch: PulseScores[]): Promise<void> {
-  const counts = tallyOf(batch);
-  if (counts.length === 0) return;
-  await trx
-    .insertInto('pulse_tallies')
-    .values(counts.map((t) => ({ ...roundColumns(round), item: t.item, score: t.score, count: t.count })))
-    .onConflict((oc) =>
-      oc
-        .columns(['team_id', 'week_year', 'week_number', 'item', 'score'])
-        .doUpdateSet((eb) => ({ count: eb('pulse_tallies.count', '+', eb.ref('excluded.count')) })),
-    )
-    .execute();
-}
-
 export function createPgPulseRepository(db: Db): PulseRepository {
   return {
-    async markParticipation(round, mark) {
+    async castBallot(round, marks, sealed) {
+      const [mark] = marks;
+      if (!mark) throw new Error('a ballot needs a participation mark');
       return db.transaction().execute(async (trx) => {
         await trx
           .insertInto('pulse_rounds')
@@ -51,6 +27,7 @@ export function createPgPulseRepository(db: Db): PulseRepository {
           .onConflict((oc) => oc.columns(['team_id', 'week_year', 'week_number']).doNothing())
           .execute();
         const c = roundColumns(round);
+        // Shared: ratings go on together; the close (FOR UPDATE) waits for them, and they for it.
         const state = await trx
           .selectFrom('pulse_rounds')
           .select('closed')
@@ -58,25 +35,25 @@ export function createPgPulseRepository(db: Db): PulseRepository {
           .forShare()
           .executeTakeFirst();
         if (!state || state.closed) return 'closed';
+        // The same person under the previous secret (a rotation mid-round) has rated already.
+        if (marks.length > 1 && (await hasAnyMark(trx, round, marks.slice(1)))) return 'duplicate';
         const inserted = await trx
           .insertInto('pulse_participation')
           .values({ ...c, mark })
           .onConflict((oc) => oc.doNothing())
           .returning('team_id')
           .executeTakeFirst();
-        return inserted ? 'recorded' : 'duplicate';
+        if (!inserted) return 'duplicate';
+        await trx
+          .insertInto('pulse_ballots')
+          .values({ ...c, sealed })
+          .execute();
+        return 'recorded';
       });
     },
 
-    async hasParticipated(round, mark) {
-      const c = roundColumns(round);
-      const row = await db
-        .selectFrom('pulse_participation')
-        .select('team_id')
-        .where((eb) => eb.and(c))
-        .where('mark', '=', mark)
-        .executeTakeFirst();
-      return row !== undefined;
+    async hasParticipated(round, marks) {
+      return hasAnyMark(db, round, marks);
     },
 
     async isClosed(round) {
@@ -89,54 +66,61 @@ export function createPgPulseRepository(db: Db): PulseRepository {
       return row?.closed ?? false;
     },
 
-    async addTallies(round, batch) {
-      return db.transaction().execute(async (trx) => {
-        const state = await lockRound(trx, round);
-        if (!state || state.closed) return false;
-        await addCounts(trx, round, batch);
-        return true;
-      });
-    },
-
-    async deleteMarks(round, marks) {
-      if (marks.length === 0) return;
-      const c = roundColumns(round);
-      await db
-        .deleteFrom('pulse_participation')
-        .where((eb) => eb.and(c))
-        .where('mark', 'in', marks)
-        .execute();
-    },
-
-    async closeRound({ round, pending, minGroupSize, members }) {
+    async closeRound({ round, minGroupSize, members, open }) {
       const c = roundColumns(round);
       return db.transaction().execute(async (trx) => {
-        const state = await lockRound(trx, round);
-        if (!state || state.closed) return undefined;
-        await addCounts(trx, round, pending);
-        const counted = await trx
-          .selectFrom('pulse_tallies')
-          .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('count'), eb.lit(0)).as('n'))
+        // The round's row, held until commit: a second closer (another instance, `npm run tick`)
+        // waits here and then finds the round closed; ratings still in flight finish first.
+        const state = await trx
+          .selectFrom('pulse_rounds')
+          .select('closed')
           .where((eb) => eb.and(c))
-          .where('item', '=', 1)
-          .executeTakeFirstOrThrow();
-        const respondents = Number(counted.n);
-        if (respondents < minGroupSize) {
+          .forUpdate()
+          .executeTakeFirst();
+        if (!state || state.closed) return undefined;
+        const ballots = await trx
+          .selectFrom('pulse_ballots')
+          .select('sealed')
+          .where((eb) => eb.and(c))
+          .execute();
+        const { opened, unreadable } = open(ballots.map((b) => b.sealed));
+        // Counts written before sealed ballots existed (a round open across the upgrade) join in.
+        const earlier = await trx
+          .selectFrom('pulse_tallies')
+          .select(['item', 'score', 'count'])
+          .where((eb) => eb.and(c))
+          .execute();
+        const respondents =
+          opened.length + earlier.filter((t) => t.item === 1).reduce((n, t) => n + t.count, 0);
+        if (earlier.length > 0) {
           await trx
             .deleteFrom('pulse_tallies')
             .where((eb) => eb.and(c))
             .execute();
         }
+        if (respondents >= minGroupSize) {
+          const counts = mergeCounts(tallyOf(opened), earlier);
+          if (counts.length > 0) {
+            await trx
+              .insertInto('pulse_tallies')
+              .values(counts.map((t) => ({ ...c, item: t.item, score: t.score, count: t.count })))
+              .execute();
+          }
+        }
         await trx
           .updateTable('pulse_rounds')
-          .set({ closed: true, respondents, members })
+          .set({ closed: true, respondents, members, unreadable })
+          .where((eb) => eb.and(c))
+          .execute();
+        await trx
+          .deleteFrom('pulse_ballots')
           .where((eb) => eb.and(c))
           .execute();
         await trx
           .deleteFrom('pulse_participation')
           .where((eb) => eb.and(c))
           .execute();
-        return { respondents };
+        return { respondents, unreadable };
       });
     },
 
@@ -194,4 +178,29 @@ export function createPgPulseRepository(db: Db): PulseRepository {
       }));
     },
   };
+}
+
+type Executor = Db | Transaction<Database>;
+
+async function hasAnyMark(executor: Executor, round: RoundKey, marks: Uint8Array[]): Promise<boolean> {
+  if (marks.length === 0) return false;
+  const c = roundColumns(round);
+  const row = await executor
+    .selectFrom('pulse_participation')
+    .select('team_id')
+    .where((eb) => eb.and(c))
+    .where('mark', 'in', marks)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+function mergeCounts(a: TallyCount[], b: TallyCount[]): TallyCount[] {
+  const merged = new Map<string, TallyCount>();
+  for (const t of [...a, ...b]) {
+    const key = `${t.item}:${t.score}`;
+    const existing = merged.get(key);
+    if (existing) existing.count += t.count;
+    else merged.set(key, { item: t.item, score: t.score, count: t.count });
+  }
+  return [...merged.values()].sort((x, y) => x.item - y.item || x.score - y.score);
 }

@@ -164,6 +164,8 @@ export interface PulseRoundsTable {
   closed: boolean;
   respondents: number | null;
   members: number | null;
+  /** Ballots no key opened at the close; null for rounds closed before ballots existed. */
+  unreadable: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** Anonymous ratings as counts per (team, round, item, score); nothing else. */
@@ -184,9 +186,12 @@ export interface PulseParticipationTable {
   mark: Uint8Array;
 }
 
-export interface AppInstancesTable {
-  instance: string;
-  seen_at: ColumnType<Date, Date | undefined, Date>;
+/** Sealed ratings of an open round: the round and 44 bytes of ciphertext, nothing else. */
+export interface PulseBallotsTable {
+  team_id: string;
+  week_year: number;
+  week_number: number;
+  sealed: Uint8Array;
 }
 
 export type HabitIdColumn = 'assume_best' | 'stand_up' | 'no_gossip' | 'keep_promises';
@@ -265,7 +270,6 @@ export interface Database {
   processed_events: ProcessedEventsTable;
   outbox: OutboxTable;
   tick_claims: TickClaimsTable;
-  app_instances: AppInstancesTable;
   checkin_schedules: CheckinSchedulesTable;
   checkins: CheckinsTable;
   promises: PromisesTable;
@@ -275,6 +279,7 @@ export interface Database {
   pulse_rounds: PulseRoundsTable;
   pulse_tallies: PulseTalliesTable;
   pulse_participation: PulseParticipationTable;
+  pulse_ballots: PulseBallotsTable;
   habit_reflections: HabitReflectionsTable;
   habit_nudge_schedules: HabitNudgeSchedulesTable;
   habit_nudges: HabitNudgesTable;

@@ -1,4 +1,4 @@
-import type { PulseCollector } from '../domain/pulse/pulse-collector.ts';
+import type { PulseBallotBox } from '../domain/pulse/ballot-box.ts';
 import { messages } from '../i18n/index.ts';
 import type { Db } from '../persistence/database.ts';
 import { createPgTeamRepository } from '../persistence/pg-team.repository.ts';
@@ -7,7 +7,7 @@ import { availableRound } from './listeners/pulse/pulse-round.ts';
 import { buildPulseCheckinSection, type PulseCheckinEntry } from './views/pulse.view.ts';
 
 /** The check-in's pulse: a rating button per team round still open to the person, or why there is none. */
-export function createPulseCheckinSection(db: Db, pulse: PulseCollector): CheckinSection {
+export function createPulseCheckinSection(db: Db, pulse: PulseBallotBox): CheckinSection {
   const teams = createPgTeamRepository(db);
   return async ({ workspaceId, userId, language, now }) => {
     const entries: PulseCheckinEntry[] = [];

@@ -32,7 +32,8 @@ import { registerHabitListeners } from './listeners/habits/index.ts';
 import { registerDigestListeners } from './listeners/digest/index.ts';
 import { registerSettingsListeners } from './listeners/settings/index.ts';
 import { registerPrivacyListeners } from './listeners/privacy/index.ts';
-import { PulseCollector } from '../domain/pulse/pulse-collector.ts';
+import { PulseBallotBox } from '../domain/pulse/ballot-box.ts';
+import { pulseKeys } from '../domain/pulse/ballot.ts';
 import { createPgPulseRepository } from '../persistence/pg-pulse.repository.ts';
 import { createSlackChannelDirectory } from './slack-channel-directory.ts';
 import type { SubcommandHandlers } from './listeners/commands/subcommand.ts';
@@ -61,8 +62,8 @@ export interface SlackAppDeps {
   checkinComposer: CheckinComposer;
   /** Reacts to saved Slack profiles (the check-in schedule follows a person's time zone). */
   onProfileSaved?: UserServiceDeps['onProfileSaved'];
-  /** The process's pulse collector, shared with the round-closing job (one is made if absent). */
-  pulse?: PulseCollector;
+  /** The pulse ballot box (one is made if absent); it holds keys only, no ratings. */
+  pulse?: PulseBallotBox;
 }
 
 export type { ListenerInventory };
@@ -121,7 +122,10 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
     channels: createSlackChannelDirectory(clientFor, users),
     pulse:
       deps.pulse ??
-      new PulseCollector({ pulse: createPgPulseRepository(deps.db), secret: secrets.pulseSecret }),
+      new PulseBallotBox({
+        pulse: createPgPulseRepository(deps.db),
+        keys: pulseKeys(secrets.pulseSecret, secrets.pulseSecretPrevious),
+      }),
     home: createHomeRefresher({
       logger: logger.child({ subsystem: 'home' }),
       publish: async (workspaceId, userId) =>

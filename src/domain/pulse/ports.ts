@@ -10,38 +10,32 @@ export interface OpenRound extends RoundKey {
   minGroupSize: number;
 }
 
+/** A round's ballots, opened by the app inside the close's transaction. */
+export type BallotOpener = (sealed: Uint8Array[]) => { opened: PulseScores[]; unreadable: number };
+
 export interface PulseRepository {
-  /** Opens the round if needed and records the mark; 'duplicate' when it was there already. */
-  markParticipation(round: RoundKey, mark: Uint8Array): Promise<MarkOutcome>;
-  hasParticipated(round: RoundKey, mark: Uint8Array): Promise<boolean>;
+  /**
+   * In one transaction: opens the round if needed, records the participation mark (the first of
+   * `marks`) and stores the sealed ballot, and nothing else. 'duplicate' (nothing written) when any
+   * of `marks` is there already; 'closed' when the round has closed.
+   */
+  castBallot(round: RoundKey, marks: Uint8Array[], sealed: Uint8Array): Promise<MarkOutcome>;
+  /** Whether any of these marks (one person under the current and the previous secret) is recorded. */
+  hasParticipated(round: RoundKey, marks: Uint8Array[]): Promise<boolean>;
   isClosed(round: RoundKey): Promise<boolean>;
   /**
-   * Adds a batch as count increments, in a transaction that touches no participation row.
-   * Returns false (and writes nothing) when the round has closed.
-   */
-  addTallies(round: RoundKey, batch: PulseScores[]): Promise<boolean>;
-  /** Forgets that these people rated (their ratings were never written). */
-  deleteMarks(round: RoundKey, marks: Uint8Array[]): Promise<void>;
-  /**
-   * In one transaction: adds the last ratings, counts respondents, keeps only that count when it is
-   * below k, records the team size and deletes every participation mark. Undefined if already closed.
+   * In one transaction, holding the round's row so no other closer counts it too: opens the
+   * round's ballots with `open`, writes every tally row at once when at least k were readable
+   * (otherwise none), records respondents, unreadable ballots and the team size, and deletes the
+   * ballots and participation marks. Undefined if the round is unknown or already closed.
    */
   closeRound(input: {
     round: RoundKey;
-    pending: PulseScores[];
     minGroupSize: number;
     members: number;
-  }): Promise<{ respondents: number } | undefined>;
+    open: BallotOpener;
+  }): Promise<{ respondents: number; unreadable: number } | undefined>;
   openRounds(): Promise<OpenRound[]>;
   /** The last `limit` closed rounds of a team, newest first. */
   closedRounds(teamId: string, limit: number): Promise<ClosedRound[]>;
-}
-
-/**
- * Before a round closes, every running instance writes the ratings it still holds for it, so a
- * rating given before the close is never lost while the app is up.
- */
-export interface PulseFlushCoordinator {
-  /** Asks every live instance to flush this round and waits for them, within a bound. */
-  requestFlush(round: RoundKey): Promise<{ asked: number; answered: number }>;
 }

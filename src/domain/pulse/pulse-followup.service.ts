@@ -4,7 +4,7 @@ import type { TeamRepository } from '../teams/ports.ts';
 import { isPulseOffered } from '../teams/team.ts';
 import type { Language } from '../users/language.ts';
 import { roundAt, roundEnd, roundLabel } from './pulse.ts';
-import type { PulseCollector } from './pulse-collector.ts';
+import type { PulseBallotBox } from './ballot-box.ts';
 
 /** The follow-up goes this long after the check-in was sent. */
 export const FOLLOWUP_DELAY_MS = 2 * 24 * 60 * 60_000;
@@ -47,8 +47,8 @@ export interface PulseFollowupRepository {
 export interface FollowupDeps {
   followups: PulseFollowupRepository;
   teams: Pick<TeamRepository, 'teamsOf'>;
-  /** Only asked "has this person a mark for this round?" and "is it closed?". */
-  pulse: Pick<PulseCollector, 'hasRated' | 'isClosed'>;
+  /** Only asked "has this person a mark for this round?" and "is it closed?", and for a keyed tag. */
+  pulse: Pick<PulseBallotBox, 'hasRated' | 'isClosed' | 'followupTag'>;
   render(language: Language, rounds: FollowupRound[]): { text: string; blocks: unknown[] };
 }
 
@@ -59,8 +59,13 @@ export interface FollowupSummary {
 
 const BATCH = 200;
 
-export function followupIdempotencyKey(workspaceId: string, userId: string, week: string): string {
-  return `pulse-followup:${workspaceId}:${userId}:${week}`;
+/**
+ * One follow-up per person and week. The person appears as a keyed hash, never as the user id, so
+ * the key (kept after sending, and as a dead tuple after deletion) does not say who had not rated.
+ * Data-rights code finds these rows by their channel (the person's DM), not by the key.
+ */
+export function followupIdempotencyKey(workspaceId: string, personTag: string, week: string): string {
+  return `pulse-followup:${workspaceId}:${personTag}:${week}`;
 }
 
 /**
@@ -109,7 +114,11 @@ function compose(deps: FollowupDeps, c: FollowupCandidate, rounds: FollowupRound
   const content = deps.render(c.language, rounds);
   return {
     workspaceId: c.workspaceId,
-    idempotencyKey: followupIdempotencyKey(c.workspaceId, c.userId, c.week),
+    idempotencyKey: followupIdempotencyKey(
+      c.workspaceId,
+      deps.pulse.followupTag(c.workspaceId, c.userId, c.week),
+      c.week,
+    ),
     kind: 'pulse_followup',
     channel: c.userId,
     text: content.text,

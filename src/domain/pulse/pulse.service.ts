@@ -1,14 +1,14 @@
 import type { TeamRepository } from '../teams/ports.ts';
-import type { OpenRound, PulseFlushCoordinator, PulseRepository } from './ports.ts';
+import type { PulseBallotBox } from './ballot-box.ts';
+import type { OpenRound, PulseRepository } from './ports.ts';
 import { roundEnd, type RoundResult, roundResults } from './pulse.ts';
-import type { PulseCollector } from './pulse-collector.ts';
 
 export interface PulseRoundsDeps {
   pulse: PulseRepository;
-  collector: PulseCollector;
+  ballots: Pick<PulseBallotBox, 'closeRound'>;
   teams: Pick<TeamRepository, 'memberCount'>;
-  /** Other instances' buffers (PostgreSQL); absent on the single-process embedded database. */
-  flush?: PulseFlushCoordinator;
+  /** Told how many ballots of a round no key opened (never which, never their content). */
+  onUnreadable?: (round: OpenRound, unreadable: number) => void;
 }
 
 export interface ClosedNow extends OpenRound {
@@ -22,9 +22,10 @@ export async function closeDueRounds(deps: PulseRoundsDeps, now: Date): Promise<
   for (const round of await deps.pulse.openRounds()) {
     if (roundEnd(round, round.zone) > now) continue;
     const members = await deps.teams.memberCount(round.teamId);
-    await deps.flush?.requestFlush(round);
-    const outcome = await deps.collector.closeRound(round, round.minGroupSize, members);
-    if (outcome) closed.push({ ...round, respondents: outcome.respondents, members });
+    const outcome = await deps.ballots.closeRound(round, round.minGroupSize, members);
+    if (!outcome) continue;
+    if (outcome.unreadable > 0) deps.onUnreadable?.(round, outcome.unreadable);
+    closed.push({ ...round, respondents: outcome.respondents, members });
   }
   return closed;
 }

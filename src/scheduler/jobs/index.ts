@@ -2,8 +2,8 @@ import type { webApi } from '@slack/bolt';
 import type { AppConfig } from '../../config.ts';
 import type { CheckinComposer } from '../../domain/checkins/ports.ts';
 import type { Db } from '../../persistence/database.ts';
-import type { PulseFlushCoordinator } from '../../domain/pulse/ports.ts';
-import type { PulseCollector } from '../../domain/pulse/pulse-collector.ts';
+import type { PulseBallotBox } from '../../domain/pulse/ballot-box.ts';
+import type { Logger } from '../../logger.ts';
 import type { Job } from '../scheduler.ts';
 import { createCheckinsJob } from './checkins.job.ts';
 import { createDigestsJob } from './digests.job.ts';
@@ -20,10 +20,10 @@ export interface JobDeps {
   checkinComposer: CheckinComposer;
   /** A Slack client for a workspace (jobs that read from Slack, e.g. profile refresh). */
   clientFor(workspaceId: string): Promise<webApi.WebClient>;
-  /** This process's pulse buffer: a round's close writes what it still holds. */
-  pulse: PulseCollector;
-  /** Other instances' pulse buffers, flushed before a close (PostgreSQL only). */
-  pulseFlush?: PulseFlushCoordinator;
+  /** The pulse ballot box: closes rounds, keys follow-ups (holds keys, never ratings). */
+  pulse: PulseBallotBox;
+  /** The pulse subsystem's logger (counts only, never a person or a score). */
+  logger: Logger;
 }
 
 /** Every job the minute tick runs, in order. Features add theirs here. */

@@ -18,7 +18,17 @@ export function createPulseRoundsJob(deps: JobDeps): Job {
     name: 'pulse-rounds',
     run: async (now) => {
       const closed = await closeDueRounds(
-        { pulse, collector: deps.pulse, teams, ...(deps.pulseFlush ? { flush: deps.pulseFlush } : {}) },
+        {
+          pulse,
+          ballots: deps.pulse,
+          teams,
+          // A count only: which ballots, and what they held, is never known.
+          onUnreadable: (round, unreadable) =>
+            deps.logger.error(
+              { teamId: round.teamId, week: roundLabel(round), unreadable },
+              'pulse round closed with ballots no key opens (PULSE_SECRET changed without PULSE_SECRET_PREVIOUS?)',
+            ),
+        },
         now,
       );
       let queued = 0;

@@ -5,7 +5,7 @@ import type { Logger } from '../../logger.ts';
 import type { OutboxPort } from '../../domain/outbox/outgoing-message.ts';
 import type { Db } from '../../persistence/database.ts';
 import type { ChannelDirectory } from '../../domain/teams/ports.ts';
-import type { PulseCollector } from '../../domain/pulse/pulse-collector.ts';
+import type { PulseBallotBox } from '../../domain/pulse/ballot-box.ts';
 import type { HomeRefresher } from '../home-refresher.ts';
 
 /** What listeners may use: domain services and a logger, never config or secrets. */
@@ -22,8 +22,8 @@ export interface ListenerDeps {
   settings: { catchUpMs: number; minGroupSize: number };
   /** Team channels' membership as Slack lists it (people only). */
   channels: ChannelDirectory;
-  /** Anonymous pulse ratings: one per person per round, written only as counts in batches of k. */
-  pulse: PulseCollector;
+  /** Anonymous pulse ratings: one sealed ballot per person per round, counted only at the close. */
+  pulse: PulseBallotBox;
   /** Keeps App Homes current: call `home.refresh(workspaceId, userId)` after changing what one shows. */
   home: HomeRefresher;
 }

@@ -125,6 +125,10 @@ async function seedWorkspace(workspaceId: string): Promise<string[]> {
     .values({ ...round, mark: new Uint8Array([1, 2, 3]) })
     .execute();
   await db()
+    .insertInto('pulse_ballots')
+    .values({ ...round, sealed: new Uint8Array(44).fill(7) })
+    .execute();
+  await db()
     .insertInto('team_digests')
     .values({
       idempotency_key: `digest:${team.id}:2027-W01`,
@@ -216,6 +220,7 @@ describe('uninstall', () => {
       'pulse_rounds',
       'pulse_tallies',
       'pulse_participation',
+      'pulse_ballots',
       'team_digests',
       'installations',
     ])

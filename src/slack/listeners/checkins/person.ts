@@ -22,6 +22,20 @@ export async function personOf(deps: ListenerDeps, workspaceId: string, userId: 
   return { workspaceId, userId, profile, language, m: messages(language) };
 }
 
+/**
+ * Who clicked or submitted, from what is stored only: never refreshes the Slack profile, so it
+ * writes nothing (the pulse uses it, since a rating must leave no trace beyond its mark and ballot).
+ */
+export async function storedPersonOf(
+  deps: ListenerDeps,
+  workspaceId: string,
+  userId: string,
+): Promise<Person> {
+  const profile = await deps.users.users.find(workspaceId, userId).catch(() => undefined);
+  const language = resolveLanguage(profile?.language, profile?.slackLocale);
+  return { workspaceId, userId, profile, language, m: messages(language) };
+}
+
 /** The parts of an interaction payload every check-in listener needs. */
 export const interactionUser = z.object({
   user: z.object({ id: z.string().min(1), team_id: z.string().min(1).optional() }),

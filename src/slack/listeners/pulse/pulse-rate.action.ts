@@ -3,7 +3,7 @@ import { createPgTeamRepository } from '../../../persistence/pg-team.repository.
 import { pulseActionIds } from '../../ids.ts';
 import { buildPulseModal, buildPulseNoticeModal, pulseRoundValue } from '../../views/pulse.view.ts';
 import { channelMention } from '../../views/team.view.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import { interactionUser, storedPersonOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { availableRound } from './pulse-round.ts';
@@ -20,7 +20,8 @@ export function registerPulseRateAction(app: ListenerRegistrar, deps: ListenerDe
     const value = pulseRoundJson.safeParse(action.value);
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;
     if (!who.success || !workspaceId || !value.success || !who.data.trigger_id) return;
-    const person = await personOf(deps, workspaceId, who.data.user.id);
+    // Read as stored: opening the modal must not stamp the person's row just before they rate.
+    const person = await storedPersonOf(deps, workspaceId, who.data.user.id);
     const team = await teams.findById(value.data.t);
     const available =
       team && team.workspaceId === workspaceId

@@ -4,7 +4,10 @@ import { PULSE_ITEMS, type PulseScores, roundAt, roundLabel } from '../../../dom
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { pulseCallbackIds } from '../../ids.ts';
 import { buildPulseNoticeModal, pulseItemBlockIds } from '../../views/pulse.view.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import { interactionUser, storedPersonOf, workspaceOf } from '../checkins/person.ts';
+import { isPulseOffered } from '../../../domain/teams/team.ts';
+import { isProfileFresh } from '../../../domain/users/user.ts';
+import { channelMention } from '../../views/team.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { pulseRoundJson } from './pulse-rate.action.ts';
@@ -27,7 +30,8 @@ function scoresOf(values: unknown): PulseScores | undefined {
 
 /**
  * A pulse rating. The answer is the same modal whatever the scores, and nothing here logs them:
- * they go from the payload into the collector's memory and from there only into counts.
+ * they go from the payload straight into a sealed ballot, stored with the participation mark in
+ * one transaction. Nothing else is written: the profile is read as stored, never refreshed.
  */
 export function registerPulseRateView(app: ListenerRegistrar, deps: ListenerDeps): void {
   const teams = createPgTeamRepository(deps.db);
@@ -40,7 +44,7 @@ export function registerPulseRateView(app: ListenerRegistrar, deps: ListenerDeps
       await ack(await unreadableFormAck(deps, workspaceId, who.data?.user.id));
       return;
     }
-    const person = await personOf(deps, workspaceId, who.data.user.id);
+    const person = await storedPersonOf(deps, workspaceId, who.data.user.id);
     const m = person.m.pulse;
     const team = await teams.findById(value.data.t);
     // Another workspace's team reads as "not yours": nothing about it is revealed.
@@ -48,19 +52,22 @@ export function registerPulseRateView(app: ListenerRegistrar, deps: ListenerDeps
       await ack({ response_action: 'update', view: buildPulseNoticeModal(person.m, m.notMember) });
       return;
     }
-    const round = roundAt(team.id, deps.clock.now(), team.timeZone);
+    // The team may have shrunk below k since the modal opened: a result could then expose people.
+    if (!isPulseOffered(team, await teams.memberCount(team.id))) {
+      const text = m.notOffered(channelMention(team.channelId), team.minGroupSize);
+      await ack({ response_action: 'update', view: buildPulseNoticeModal(person.m, text) });
+      return;
+    }
+    const now = deps.clock.now();
+    const round = roundAt(team.id, now, team.timeZone);
     const outcome =
       roundLabel(round) === value.data.w
-        ? await deps.pulse.submit({
-            workspaceId,
-            round,
-            userId: person.userId,
-            scores,
-            minGroupSize: team.minGroupSize,
-          })
+        ? await deps.pulse.submit({ workspaceId, round, userId: person.userId, scores })
         : 'closed';
     const text = outcome === 'counted' ? m.thanks : outcome === 'duplicate' ? m.alreadyRated : m.roundClosed;
     await ack({ response_action: 'update', view: buildPulseNoticeModal(person.m, text) });
-    deps.home.refresh(workspaceId, person.userId);
+    // The Home drops its Rate button; publishing it would refresh a stale profile (a write next to
+    // the mark), so then it waits for the person's next visit.
+    if (person.profile && isProfileFresh(person.profile, now)) deps.home.refresh(workspaceId, person.userId);
   });
 }

@@ -1,4 +1,4 @@
-import type { PulseCollector } from '../../../domain/pulse/pulse-collector.ts';
+import type { PulseBallotBox } from '../../../domain/pulse/ballot-box.ts';
 import { roundAt, roundLabel } from '../../../domain/pulse/pulse.ts';
 import type { TeamRepository } from '../../../domain/teams/ports.ts';
 import { isPulseOffered, type Team } from '../../../domain/teams/team.ts';
@@ -11,7 +11,7 @@ export type RoundAvailability =
 
 /** Whether a person may rate a team's current round now, and which round that is. */
 export async function availableRound(
-  deps: { teams: TeamRepository; pulse: PulseCollector; now: Date },
+  deps: { teams: TeamRepository; pulse: PulseBallotBox; now: Date },
   team: Team,
   userId: string,
 ): Promise<RoundAvailability> {
