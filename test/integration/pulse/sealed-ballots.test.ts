@@ -1,12 +1,15 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../../src/app.ts';
 import { parseConfig } from '../../../src/config.ts';
 import { openBallots, pulseKeys } from '../../../src/domain/pulse/ballot.ts';
-import { PULSE_ITEMS, type PulseScores } from '../../../src/domain/pulse/pulse.ts';
+import { PULSE_ITEMS, type PulseScores, roundEnd } from '../../../src/domain/pulse/pulse.ts';
+import { isoWeekOf, weekLabel } from '../../../src/domain/schedule/local-time.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { type DatabaseHandle, openPostgres } from '../../../src/persistence/database.ts';
 import { createPgTeamRepository } from '../../../src/persistence/pg-team.repository.ts';
@@ -14,6 +17,7 @@ import { runTick } from '../../../src/scheduler/scheduler.ts';
 import { pulseCallbackIds } from '../../../src/slack/ids.ts';
 import { pulseItemBlockIds } from '../../../src/slack/views/pulse.view.ts';
 import { eventually } from '../../support/eventually.ts';
+import { freePort } from '../../support/free-port.ts';
 import { DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
 import { SlackDriver } from '../../support/slack-emulator/slack-driver.ts';
 import { addPeople, createTeamOf } from '../../support/team-steps.ts';
@@ -484,4 +488,91 @@ describe.runIf(testDatabaseUrl)('sealed ballots with two instances on one Postgr
       await b.stop();
     }
   });
+
+  it('SIGKILL mid-week loses no ballot; a restart changes nothing; the close counts every one', async () => {
+    // A real `npm start` process (the system clock: this week's round), killed without warning.
+    const now = new Date();
+    const week = weekLabel(isoWeekOf(now, 'Europe/Oslo'));
+    const { team, people } = await makeTeam(5, 3);
+    const port = await freePort();
+    const env = {
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_BOT_TOKEN: t.emulator.botToken(DEMO_TEAM_ID),
+      SLACK_API_URL: t.emulator.apiUrl,
+      DATABASE_URL: urlWithSearchPath(testDatabaseUrl ?? '', t.database.schema ?? ''),
+      PULSE_SECRET: SECRET,
+      PORT: String(port),
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-killed-')),
+      SCHEDULER: 'off',
+      LOG_LEVEL: 'error',
+    };
+    const driver = new SlackDriver({
+      appUrl: `http://127.0.0.1:${port}/slack/events`,
+      signingSecret: TEST_SIGNING_SECRET,
+      emulator: t.emulator,
+    });
+    const first = await spawnApp(env, port);
+    try {
+      for (const i of [0, 1, 2]) {
+        expect(await rate(driver, people[i] ?? '', team.id, same(i + 2), week)).toContain(
+          'counted anonymously',
+        );
+      }
+    } finally {
+      first.kill('SIGKILL');
+      expect((await first.exited).signal).toBe('SIGKILL');
+    }
+    expect(await ballotsOf(team.id)).toHaveLength(3);
+    expect(await marksOf(team.id)).toHaveLength(3);
+
+    const second = await spawnApp(env, port);
+    try {
+      expect(await ballotsOf(team.id)).toHaveLength(3);
+      expect(await rate(driver, people[0] ?? '', team.id, same(5), week)).toContain('already rated');
+      expect(await rate(driver, people[3] ?? '', team.id, same(5), week)).toContain('counted anonymously');
+    } finally {
+      second.kill('SIGKILL');
+      await second.exited;
+    }
+    const end = roundEnd({ teamId: team.id, week: isoWeekOf(now, 'Europe/Oslo') }, 'Europe/Oslo');
+    await runTick(t.app.scheduler, new Date(end.getTime() + 5 * 60_000));
+    expect(await roundOf(team.id)).toMatchObject({ closed: true, respondents: 4, unreadable: 0 });
+    const item1 = (await talliesOf(team.id)).filter((r) => r.item === 1);
+    expect(item1.map((r) => [r.score, r.count])).toEqual([
+      [2, 1],
+      [3, 1],
+      [4, 1],
+      [5, 1],
+    ]);
+  }, 120_000);
 });
+
+/** `npm start` as its own OS process (node with tsx's loader, so a signal reaches it), once healthy. */
+async function spawnApp(env: Record<string, string>, port: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited early: ${stderr}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the app did not become healthy: ${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { kill: (signal: NodeJS.Signals) => child.kill(signal), exited };
+}
