@@ -68,6 +68,15 @@ describe('configuration', () => {
     expect(parseConfig(valid).secrets.pulseSecret).toBe(first);
   });
 
+  it('takes an optional PULSE_SECRET_PREVIOUS for a rotation, held to the same length', () => {
+    expect(parseConfig(valid).secrets.pulseSecretPrevious).toBeUndefined();
+    const previous = 'the-previous-pulse-secret';
+    expect(parseConfig({ ...valid, PULSE_SECRET_PREVIOUS: previous }).secrets.pulseSecretPrevious).toBe(
+      previous,
+    );
+    expect(problemsOf({ ...valid, PULSE_SECRET_PREVIOUS: 'short' })).toEqual(['PULSE_SECRET_PREVIOUS']);
+  });
+
   it('asks for all three OAuth variables when only some are set', () => {
     expect(
       problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'id', DATA_DIR: dataDir }).sort(),
