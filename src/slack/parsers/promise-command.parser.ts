@@ -1,6 +1,7 @@
 // Reads the arguments of `/trust promise @person <what> by <when>`.
 import { type DueDateOptions, parseDueDate } from '../../domain/promises/due-date.parser.ts';
 import type { Language } from '../../domain/users/language.ts';
+import { decodeSlackText } from '../mrkdwn.ts';
 
 export type PromiseCommand =
   | { ok: true; recipientId: string; text: string; due: Date; hadTime: boolean }
@@ -18,8 +19,10 @@ const separators: Record<Language, RegExp> = {
 };
 
 /**
- * The recipient must come first as a Slack mention; a plain "@name" cannot be resolved and counts
- * as no recipient. The due date is what follows the LAST separator, since dates never contain
+ * `args` is the text as Slack sent it (escaped). The recipient must come first as a Slack mention,
+ * read from the raw text (a typed `<@U…>` arrives as `&lt;@U…&gt;` and is no mention); the rest is
+ * decoded once, so the promise and its date hold what the person typed. A plain "@name" cannot be
+ * resolved and counts as no recipient. The due date is what follows the LAST separator, since dates never contain
  * "by" but promises may: "send it by email by friday" promises "send it by email". Whether the
  * text is empty or too long, and whether the date is acceptable, is the domain's call.
  */
@@ -28,7 +31,7 @@ export function parsePromiseCommand(args: string, options: DueDateOptions): Prom
   const mention = leadingMention.exec(trimmed);
   if (!mention?.[1]) return { ok: false, error: 'no_recipient' };
   // A leading space lets "<@U1> by friday" find its separator; the domain then reports the empty text.
-  const rest = ` ${trimmed.slice(mention[0].length).trim()}`;
+  const rest = ` ${decodeSlackText(trimmed.slice(mention[0].length)).trim()}`;
 
   const split = [...rest.matchAll(separators[options.language])].at(-1);
   if (!split) return { ok: false, error: 'no_due' };

@@ -1,4 +1,5 @@
 // Splits `/trust …` text into a subcommand and its arguments.
+import { decodeSlackText } from '../mrkdwn.ts';
 
 export type SubcommandName =
   | 'help'
@@ -78,7 +79,8 @@ export function parseTrustCommand(text: string): TrustCommand {
     return { kind: 'subcommand', name: rule.name, args: restOfText(trimmed, rule.words.length) };
   }
 
-  const given = tokens.slice(0, 3).join(' ');
+  // Shown back to the person, so decoded; the subcommand's args stay as Slack sent them.
+  const given = decodeSlackText(tokens.slice(0, 3).join(' '));
   return { kind: 'unknown', given: truncate(given, 60), suggestion: closestPhrase(words) };
 }
 
