@@ -340,6 +340,9 @@ export const en = {
     minGroupSizeHint: 'Pulse results need at least this many people. Never below 3.',
     minGroupSizeTooSmall: 'Use 3 or more: with fewer people, a result could reveal how one person rated.',
     language: 'Team language',
+    languageEachPerson: 'Each person’s Slack language',
+    languageHint:
+      'Everyone gets their own choice, else their Slack language when it is English or Norwegian. The team language is for the rest.',
     timeZone: 'Team time zone',
     timeZoneHint: 'An IANA zone such as Europe/Oslo. Pulse rounds follow weeks in this zone.',
     invalidZone: 'That is not a time zone we know. Try something like Europe/Oslo.',
@@ -429,7 +432,7 @@ export const en = {
     zoneFollowSlackUnknown: 'Follow Slack',
     zoneHint: 'Used for your check-ins, nudges, promise due dates and reminders.',
     language: 'Language',
-    languageAuto: 'Automatic (your team’s, else Slack’s)',
+    languageAuto: 'Automatic (your Slack language, else your team’s)',
     habitNudges: 'Habit nudges',
     habitNudgesOn: 'Send me a mid-week habit nudge',
     teamNudgesOff: 'Your team has turned mid-week nudges off, so none come for now.',

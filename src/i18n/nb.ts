@@ -330,6 +330,9 @@ export const nb: Messages = {
     minGroupSizeTooSmall:
       'Bruk 3 eller flere: med færre personer kan et resultat avsløre hva én person svarte.',
     language: 'Teamets språk',
+    languageEachPerson: 'Hver persons språk i Slack',
+    languageHint:
+      'Alle får sitt eget valg, ellers språket sitt i Slack når det er engelsk eller norsk. Teamets språk gjelder for resten.',
     timeZone: 'Teamets tidssone',
     timeZoneHint: 'En IANA-sone som Europe/Oslo. Pulsrundene følger ukene i denne sonen.',
     invalidZone: 'Den tidssonen kjenner vi ikke. Prøv for eksempel Europe/Oslo.',
@@ -419,7 +422,7 @@ export const nb: Messages = {
     zoneFollowSlackUnknown: 'Som i Slack',
     zoneHint: 'Brukes for innsjekk, påminnelser, frister på løfter og varsler.',
     language: 'Språk',
-    languageAuto: 'Automatisk (teamets, ellers Slacks)',
+    languageAuto: 'Automatisk (språket ditt i Slack, ellers teamets)',
     habitNudges: 'Vanepåminnelser',
     habitNudgesOn: 'Send meg en vanepåminnelse midt i uken',
     teamNudgesOff: 'Teamet ditt har slått av påminnelsene midt i uken, så det kommer ingen foreløpig.',
