@@ -167,6 +167,8 @@ export const en = {
     formClose: 'Close',
     formUnreadable:
       'This form could not be read, so nothing was saved. Please open it again from where you started.',
+    tooLong: (length: string, max: string) =>
+      `That is too long for /trust (${length} characters; at most ${max}), so nothing was done. Say it in fewer words.`,
   },
   dates: {
     /** luxon locale and formats; a year is added when it is not this year. */
@@ -192,6 +194,7 @@ export const en = {
       due_unchanged: 'That is the due date it already has.',
       note_too_long: 'The note can be at most 300 characters.',
       no_due: 'Say by when, after the word _by_.',
+      due_too_long: 'The part after _by_ is too long for a date (at most 100 characters). Nothing was saved.',
     },
     unparseableDue: (text: string) => `I could not read ${text} as a date or time.`,
     refusals: {

@@ -158,6 +158,8 @@ export const nb: Messages = {
     formTitle: 'Trust Habits',
     formClose: 'Lukk',
     formUnreadable: 'Skjemaet kunne ikke leses, så ingenting ble lagret. Åpne det på nytt der du startet.',
+    tooLong: (length, max) =>
+      `Det er for langt for /trust (${length} tegn; høyst ${max}), så ingenting ble gjort. Si det med færre ord.`,
   },
   dates: {
     locale: 'nb',
@@ -180,6 +182,8 @@ export const nb: Messages = {
       due_unchanged: 'Løftet har allerede den fristen.',
       note_too_long: 'Meldingen kan være på høyst 300 tegn.',
       no_due: 'Skriv når det skal være gjort, etter ordet _innen_.',
+      due_too_long:
+        'Det som står etter _innen_ er for langt for en dato (høyst 100 tegn). Ingenting ble lagret.',
     },
     unparseableDue: (text) => `Jeg skjønte ikke ${text} som en dato eller et klokkeslett.`,
     refusals: {

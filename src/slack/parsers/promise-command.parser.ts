@@ -5,8 +5,11 @@ import { decodeSlackText } from '../mrkdwn.ts';
 
 export type PromiseCommand =
   | { ok: true; recipientId: string; text: string; due: Date; hadTime: boolean }
-  | { ok: false; error: 'no_recipient' | 'no_due' }
+  | { ok: false; error: 'no_recipient' | 'no_due' | 'due_too_long' }
   | { ok: false; error: 'unparseable_due'; dueText: string };
+
+/** The longest "when" read as a date, in characters as typed. */
+export const MAX_DUE_TEXT_LENGTH = 100;
 
 // Slack escapes a mention as <@U123> or <@U123|name>; W… ids are Enterprise Grid users.
 const leadingMention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/;
@@ -36,6 +39,8 @@ export function parsePromiseCommand(args: string, options: DueDateOptions): Prom
   const split = [...rest.matchAll(separators[options.language])].at(-1);
   if (!split) return { ok: false, error: 'no_due' };
   const dueText = rest.slice(split.index + split[0].length).trim();
+  // No date people write is this long; refusing it also spares the date parser a huge input.
+  if (dueText.length > MAX_DUE_TEXT_LENGTH) return { ok: false, error: 'due_too_long' };
   const due = parseDueDate(dueText, options);
   if (!due.ok) return { ok: false, error: 'unparseable_due', dueText };
   return {

@@ -33,6 +33,18 @@ describe('the /trust promise arguments', () => {
     });
   });
 
+  it('reads a date of at most 100 characters, and refuses a longer one without parsing it', () => {
+    expect(parsePromiseCommand(`<@U1> send it by ${'n'.repeat(100)}`, en)).toEqual({
+      ok: false,
+      error: 'unparseable_due',
+      dueText: 'n'.repeat(100),
+    });
+    expect(parsePromiseCommand(`<@U1> send it by ${'n'.repeat(101)}`, en)).toEqual({
+      ok: false,
+      error: 'due_too_long',
+    });
+  });
+
   it('accepts a mention without a name and an Enterprise Grid id', () => {
     expect(parsePromiseCommand('<@W0BOB0001> review the draft by tomorrow', en)).toMatchObject({
       ok: true,
