@@ -10,12 +10,17 @@ import { createPgSettingsRepository } from './persistence/pg-settings.repository
 
 // Wiring shared by the app, its listeners and the scheduler's jobs, so each reacts the same way.
 
-export function createTeamDefaultsDeps(db: Db, clock: Clock): TeamDefaultsDeps {
+export function createTeamDefaultsDeps(
+  db: Db,
+  clock: Clock,
+  forgetProfile?: TeamDefaultsDeps['forgetProfile'],
+): TeamDefaultsDeps {
   return {
     settings: createPgSettingsRepository(db),
     checkins: createPgCheckinRepository(db),
     nudges: createPgHabitNudgeRepository(db),
     clock,
+    ...(forgetProfile ? { forgetProfile } : {}),
   };
 }
 

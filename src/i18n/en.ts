@@ -167,6 +167,8 @@ export const en = {
     formClose: 'Close',
     formUnreadable:
       'This form could not be read, so nothing was saved. Please open it again from where you started.',
+    tooLong: (length: string, max: string) =>
+      `That is too long for /trust (${length} characters; at most ${max}), so nothing was done. Say it in fewer words.`,
   },
   dates: {
     /** luxon locale and formats; a year is added when it is not this year. */
@@ -192,6 +194,7 @@ export const en = {
       due_unchanged: 'That is the due date it already has.',
       note_too_long: 'The note can be at most 300 characters.',
       no_due: 'Say by when, after the word _by_.',
+      due_too_long: 'The part after _by_ is too long for a date (at most 100 characters). Nothing was saved.',
     },
     unparseableDue: (text: string) => `I could not read ${text} as a date or time.`,
     refusals: {
@@ -340,6 +343,9 @@ export const en = {
     minGroupSizeHint: 'Pulse results need at least this many people. Never below 3.',
     minGroupSizeTooSmall: 'Use 3 or more: with fewer people, a result could reveal how one person rated.',
     language: 'Team language',
+    languageEachPerson: 'Each person’s Slack language',
+    languageHint:
+      'Everyone gets their own choice, else their Slack language when it is English or Norwegian. The team language is for the rest.',
     timeZone: 'Team time zone',
     timeZoneHint: 'An IANA zone such as Europe/Oslo. Pulse rounds follow weeks in this zone.',
     invalidZone: 'That is not a time zone we know. Try something like Europe/Oslo.',
@@ -429,7 +435,7 @@ export const en = {
     zoneFollowSlackUnknown: 'Follow Slack',
     zoneHint: 'Used for your check-ins, nudges, promise due dates and reminders.',
     language: 'Language',
-    languageAuto: 'Automatic (your team’s, else Slack’s)',
+    languageAuto: 'Automatic (your Slack language, else your team’s)',
     habitNudges: 'Habit nudges',
     habitNudgesOn: 'Send me a mid-week habit nudge',
     teamNudgesOff: 'Your team has turned mid-week nudges off, so none come for now.',

@@ -158,6 +158,8 @@ export const nb: Messages = {
     formTitle: 'Trust Habits',
     formClose: 'Lukk',
     formUnreadable: 'Skjemaet kunne ikke leses, så ingenting ble lagret. Åpne det på nytt der du startet.',
+    tooLong: (length, max) =>
+      `Det er for langt for /trust (${length} tegn; høyst ${max}), så ingenting ble gjort. Si det med færre ord.`,
   },
   dates: {
     locale: 'nb',
@@ -180,6 +182,8 @@ export const nb: Messages = {
       due_unchanged: 'Løftet har allerede den fristen.',
       note_too_long: 'Meldingen kan være på høyst 300 tegn.',
       no_due: 'Skriv når det skal være gjort, etter ordet _innen_.',
+      due_too_long:
+        'Det som står etter _innen_ er for langt for en dato (høyst 100 tegn). Ingenting ble lagret.',
     },
     unparseableDue: (text) => `Jeg skjønte ikke ${text} som en dato eller et klokkeslett.`,
     refusals: {
@@ -330,6 +334,9 @@ export const nb: Messages = {
     minGroupSizeTooSmall:
       'Bruk 3 eller flere: med færre personer kan et resultat avsløre hva én person svarte.',
     language: 'Teamets språk',
+    languageEachPerson: 'Hver persons språk i Slack',
+    languageHint:
+      'Alle får sitt eget valg, ellers språket sitt i Slack når det er engelsk eller norsk. Teamets språk gjelder for resten.',
     timeZone: 'Teamets tidssone',
     timeZoneHint: 'En IANA-sone som Europe/Oslo. Pulsrundene følger ukene i denne sonen.',
     invalidZone: 'Den tidssonen kjenner vi ikke. Prøv for eksempel Europe/Oslo.',
@@ -419,7 +426,7 @@ export const nb: Messages = {
     zoneFollowSlackUnknown: 'Som i Slack',
     zoneHint: 'Brukes for innsjekk, påminnelser, frister på løfter og varsler.',
     language: 'Språk',
-    languageAuto: 'Automatisk (teamets, ellers Slacks)',
+    languageAuto: 'Automatisk (språket ditt i Slack, ellers teamets)',
     habitNudges: 'Vanepåminnelser',
     habitNudgesOn: 'Send meg en vanepåminnelse midt i uken',
     teamNudgesOff: 'Teamet ditt har slått av påminnelsene midt i uken, så det kommer ingen foreløpig.',

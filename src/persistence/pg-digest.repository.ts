@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { teamMessageLanguage } from '../domain/users/language.ts';
 import type { DigestChart, DigestRepository, DigestTeam } from '../domain/digest/ports.ts';
 import type { Db } from './database.ts';
 import { enqueueMessages } from './pg-outbox.repository.ts';
@@ -37,7 +38,7 @@ function toDigestTeam(row: TeamRow): DigestTeam {
     workspaceId: row.workspace_id,
     channelId: row.channel_id,
     timeZone: row.time_zone,
-    language: row.language,
+    language: teamMessageLanguage(row.language),
     minGroupSize: row.min_group_size,
     createdAt: new Date(row.created_at),
     digest: { enabled: row.digest_enabled, target: { weekday: row.digest_weekday, time: row.digest_time } },

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { PulseRepository } from '../domain/pulse/ports.ts';
 import { type RoundKey, type TallyCount, tallyOf } from '../domain/pulse/pulse.ts';
+import { teamMessageLanguage } from '../domain/users/language.ts';
 import type { Db } from './database.ts';
 import type { Database } from './tables.ts';
 
@@ -146,7 +147,7 @@ export function createPgPulseRepository(db: Db): PulseRepository {
         workspaceId: r.workspace_id,
         channelId: r.channel_id,
         zone: r.time_zone,
-        language: r.language,
+        language: teamMessageLanguage(r.language),
         minGroupSize: r.min_group_size,
       }));
     },

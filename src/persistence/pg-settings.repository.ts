@@ -2,28 +2,26 @@ import { sql, type Transaction } from 'kysely';
 import type { SettingsRepository } from '../domain/settings/ports.ts';
 import type { Db } from './database.ts';
 import type { Database } from './tables.ts';
-import { unlessPersonGone } from './pg-user.repository.ts';
+import { storeEffectiveLanguage, unlessPersonGone } from './pg-user.repository.ts';
 
 /**
- * The one place the stored effective values are derived from their sources, after any of them
- * changed: `tz` = the person's override, else Slack's zone; `language` = the person's own choice,
- * else their team's (null then follows the Slack locale). Everything else only reads them.
+ * Where the stored effective values are derived from their sources, after any of them changed:
+ * `tz` = the person's override, else Slack's zone; `language` = `effectiveLanguage` (own choice →
+ * Slack locale we speak → team's language → English). Everything else only reads them.
  */
 async function refreshEffective(
   trx: Transaction<Database>,
   workspaceId: string,
   userId: string,
 ): Promise<void> {
-  await trx
+  const row = await trx
     .updateTable('users')
-    .set({
-      tz: sql<string | null>`coalesce(tz_override, slack_tz)`,
-      language: sql<'en' | 'nb' | null>`coalesce(language_choice, team_language)`,
-      updated_at: new Date(),
-    })
+    .set({ tz: sql<string | null>`coalesce(tz_override, slack_tz)`, updated_at: new Date() })
     .where('workspace_id', '=', workspaceId)
     .where('slack_user_id', '=', userId)
-    .execute();
+    .returningAll()
+    .executeTakeFirst();
+  if (row) await storeEffectiveLanguage(trx, row);
 }
 
 export function createPgSettingsRepository(db: Db): SettingsRepository {

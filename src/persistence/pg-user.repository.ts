@@ -1,8 +1,30 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { effectiveLanguage } from '../domain/users/language.ts';
 import type { UserRepository } from '../domain/users/ports.ts';
 import type { UserProfile } from '../domain/users/user.ts';
 import type { Db } from './database.ts';
-import type { UserRow } from './tables.ts';
+import type { Database, UserRow } from './tables.ts';
+
+/**
+ * Keeps `users.language` equal to `effectiveLanguage` of its sources (own choice, Slack locale,
+ * team language) after the caller changed one of them in this transaction, which holds the row's
+ * lock, so two changes cannot store a stale answer. Returns the row as stored.
+ */
+export async function storeEffectiveLanguage(trx: Kysely<Database>, row: UserRow): Promise<UserRow> {
+  const language = effectiveLanguage({
+    choice: row.language_choice,
+    slackLocale: row.slack_locale,
+    teamLanguage: row.team_language,
+  });
+  if (row.language === language) return row;
+  await trx
+    .updateTable('users')
+    .set({ language })
+    .where('workspace_id', '=', row.workspace_id)
+    .where('slack_user_id', '=', row.slack_user_id)
+    .execute();
+  return { ...row, language };
+}
 
 export function toUserProfile(row: UserRow): UserProfile {
   return {
@@ -47,26 +69,29 @@ export function createPgUserRepository(db: Db): UserRepository {
         .values({ id: profile.workspaceId })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
-      const row = await db
-        .insertInto('users')
-        .values({
-          workspace_id: profile.workspaceId,
-          slack_user_id: profile.userId,
-          language: null,
-          slack_tz: profile.tz,
-          ...values,
-        })
-        .onConflict((oc) =>
-          oc.columns(['workspace_id', 'slack_user_id']).doUpdateSet({
-            ...values,
+      const row = await db.transaction().execute(async (trx) => {
+        const upserted = await trx
+          .insertInto('users')
+          .values({
+            workspace_id: profile.workspaceId,
+            slack_user_id: profile.userId,
+            language: null,
             slack_tz: profile.tz,
-            // The person's own zone, when they chose one, stays the one everything uses.
-            tz: sql<string | null>`coalesce(users.tz_override, excluded.tz)`,
-            updated_at: new Date(),
-          }),
-        )
-        .returningAll()
-        .executeTakeFirstOrThrow();
+            ...values,
+          })
+          .onConflict((oc) =>
+            oc.columns(['workspace_id', 'slack_user_id']).doUpdateSet({
+              ...values,
+              slack_tz: profile.tz,
+              // The person's own zone, when they chose one, stays the one everything uses.
+              tz: sql<string | null>`coalesce(users.tz_override, excluded.tz)`,
+              updated_at: new Date(),
+            }),
+          )
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return storeEffectiveLanguage(trx, upserted);
+      });
       return toUserProfile(row);
     },
   };

@@ -132,7 +132,8 @@ export interface TeamsTable {
   channel_id: string;
   created_by: string;
   time_zone: string;
-  language: 'en' | 'nb';
+  /** null: each member's Slack language (see `effectiveLanguage`). */
+  language: 'en' | 'nb' | null;
   min_group_size: number;
   checkin_weekday: number;
   checkin_time: string;

@@ -46,3 +46,30 @@ const slackEntities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;
 export function decodeSlackText(text: string): string {
   return text.replace(/&(?:amp|lt|gt);/g, (entity) => slackEntities[entity] ?? entity);
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * User text escaped for Slack (`escapeMrkdwn`, or `codeSpan`, …) and, when the escaped text is
+ * longer than `max`, cut with an ellipsis so that it fits. Lengths are what Slack counts (UTF-16
+ * code units, as JavaScript's `length`), measured after escaping, since escaping lengthens text
+ * (`&` → `&amp;`); the cut falls between characters (never inside an emoji or an escape).
+ */
+export function escapeToFit(
+  text: string,
+  max: number,
+  escape: (text: string) => string = escapeMrkdwn,
+): string {
+  const whole = escape(text);
+  if (whole.length <= max) return whole;
+  const parts = Array.from(graphemes.segment(text), (s) => s.segment);
+  // The longest prefix whose escaped form with the ellipsis still fits.
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (escape(`${parts.slice(0, mid).join('')}…`).length <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return escape(`${parts.slice(0, lo).join('')}…`);
+}

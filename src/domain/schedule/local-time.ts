@@ -90,7 +90,7 @@ export function localToInstant(
   const candidate = DateTime.fromObject(local as DateObjectUnits, { zone });
   if (!candidate.isValid) throw new RangeError(`invalid local time or zone: ${zone}`);
   if (candidate.hour !== local.hour || candidate.minute !== local.minute) {
-    return endOfGap(candidate, local.hour * 60 + local.minute).toJSDate();
+    return endOfGap(candidate).toJSDate();
   }
   return firstOccurrence(candidate, local.hour, local.minute).toJSDate();
 }
@@ -114,14 +114,26 @@ function firstOccurrence(candidate: DateTime, hour: number, minute: number): Dat
   return first;
 }
 
-/** luxon moves a missing wall time forward by the gap's length; walk back to where the gap ends. */
-function endOfGap(shifted: DateTime, requestedMinuteOfDay: number): DateTime {
-  let instant = shifted;
-  for (let i = 0; i < 180; i += 1) {
-    const before = instant.minus({ minutes: 1 });
-    const beforeMinuteOfDay = before.hour * 60 + before.minute;
-    if (before.day !== shifted.day || beforeMinuteOfDay < requestedMinuteOfDay) return instant;
-    instant = before;
+/**
+ * luxon moves a missing wall time forward by the gap's length (it applies the offset in force
+ * before the change). The gap ends at the transition itself, which lies between the requested wall
+ * time read with the new offset and with the old one; the search is on instants, so a gap across
+ * midnight (America/Nuuk: Saturday 23:00 → Sunday 00:00) ends on the right day.
+ */
+function endOfGap(shifted: DateTime): DateTime {
+  const zone = shifted.zone;
+  const after = shifted.offset;
+  let hi = shifted.toMillis();
+  // The requested wall time read with the new offset: an instant before the change.
+  let lo = hi - (after - zone.offset(hi - DAY_MS)) * MINUTE_MS;
+  if (lo >= hi || zone.offset(lo) === after) return shifted;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (zone.offset(mid) === after) hi = mid;
+    else lo = mid;
   }
-  return shifted;
+  return DateTime.fromMillis(hi, { zone });
 }
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;

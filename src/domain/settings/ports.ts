@@ -19,7 +19,8 @@ export interface PersonSettingsState {
 export interface DefaultsTeam {
   id: string;
   checkin: WeeklyTarget;
-  language: Language;
+  /** null: each member's Slack language. */
+  language: Language | null;
   habitNudges: boolean;
 }
 

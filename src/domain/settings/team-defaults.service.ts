@@ -11,6 +11,8 @@ export interface TeamDefaultsDeps {
   checkins: CheckinRepository;
   nudges: HabitNudgeRepository;
   clock: Clock;
+  /** Drops a profile held in memory once its stored language or schedule changed here. */
+  forgetProfile?: (workspaceId: string, userId: string) => void;
 }
 
 const sameTarget = (a: WeeklyTarget, b: WeeklyTarget) => a.weekday === b.weekday && a.time === b.time;
@@ -68,4 +70,5 @@ async function applyToPerson(deps: TeamDefaultsDeps, workspaceId: string, userId
 
   if (change.teamLanguage === state.teamLanguage && !change.checkin && !change.nudges) return;
   await deps.settings.applyTeamDefaults(workspaceId, userId, change);
+  deps.forgetProfile?.(workspaceId, userId);
 }

@@ -6,7 +6,8 @@ export const MIN_GROUP_SIZE_FLOOR = 3;
 
 export interface TeamSettings {
   timeZone: string;
-  language: Language;
+  /** A default for members whose Slack locale we don't speak; null: "each person's Slack language". */
+  language: Language | null;
   /** k: the smallest number of people a pulse result may describe. */
   minGroupSize: number;
   checkin: WeeklyTarget;
@@ -27,11 +28,11 @@ export type TeamSettingsProblem = 'min_group_size_too_small' | 'invalid_zone' | 
 export function defaultTeamSettings(input: {
   minGroupSize: number;
   timeZone: string | null;
-  language: Language;
+  language?: Language | null;
 }): TeamSettings {
   return {
     timeZone: input.timeZone && isValidZone(input.timeZone) ? input.timeZone : 'UTC',
-    language: input.language,
+    language: input.language ?? null,
     minGroupSize: Math.max(MIN_GROUP_SIZE_FLOOR, input.minGroupSize),
     checkin: { weekday: 1, time: '10:00' },
     digest: { enabled: true, target: { weekday: 1, time: '09:00' } },

@@ -18,8 +18,11 @@ export async function recordSlackProfile(
   previous?: UserProfile,
 ): Promise<UserProfile> {
   const saved = await deps.users.saveSlackProfile(profile);
-  await deps.onProfileSaved?.(saved, previous?.tz);
-  return saved;
+  if (!deps.onProfileSaved) return saved;
+  await deps.onProfileSaved(saved, previous?.tz);
+  // The hook may have given the person a team's defaults, and with them another language.
+  deps.users.forget?.(saved.workspaceId, saved.userId);
+  return (await deps.users.find(saved.workspaceId, saved.userId)) ?? saved;
 }
 
 /**

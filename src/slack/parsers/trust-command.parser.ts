@@ -1,4 +1,5 @@
 // Splits `/trust …` text into a subcommand and its arguments.
+import { decodeSlackText } from '../mrkdwn.ts';
 
 export type SubcommandName =
   | 'help'
@@ -19,7 +20,14 @@ export type SubcommandName =
 
 export type TrustCommand =
   | { kind: 'subcommand'; name: SubcommandName; args: string }
-  | { kind: 'unknown'; given: string; suggestion: string | undefined };
+  | { kind: 'unknown'; given: string; suggestion: string | undefined }
+  | { kind: 'tooLong'; length: number };
+
+/**
+ * The longest `/trust` text we act on, in characters as typed (Slack's 4,000-character guidance for
+ * message text). Nothing /trust takes needs more: a promise is at most 300 characters, its date 100.
+ */
+export const MAX_COMMAND_TEXT_LENGTH = 4_000;
 
 interface Grammar {
   name: SubcommandName;
@@ -67,6 +75,8 @@ export const subcommandPhrases: string[] = grammar.map((g) => g.words.join(' '))
 
 export function parseTrustCommand(text: string): TrustCommand {
   const trimmed = text.trim();
+  const typed = decodeSlackText(trimmed).length;
+  if (typed > MAX_COMMAND_TEXT_LENGTH) return { kind: 'tooLong', length: typed };
   if (trimmed === '') return { kind: 'subcommand', name: 'help', args: '' };
   const tokens = trimmed.split(/\s+/);
   const words = tokens.map((t) => normaliseWord(t));
@@ -78,7 +88,8 @@ export function parseTrustCommand(text: string): TrustCommand {
     return { kind: 'subcommand', name: rule.name, args: restOfText(trimmed, rule.words.length) };
   }
 
-  const given = tokens.slice(0, 3).join(' ');
+  // Shown back to the person, so decoded; the subcommand's args stay as Slack sent them.
+  const given = decodeSlackText(tokens.slice(0, 3).join(' '));
   return { kind: 'unknown', given: truncate(given, 60), suggestion: closestPhrase(words) };
 }
 

@@ -13,7 +13,7 @@ import type { ActionError, MyPromises } from '../../domain/promises/promise.serv
 import type { Messages } from '../../i18n/en.ts';
 import { type Audience, formatDateTime, formatZone } from '../../i18n/format-date.ts';
 import { messages } from '../../i18n/index.ts';
-import { escapeMrkdwn, plain } from '../mrkdwn.ts';
+import { escapeMrkdwn, escapeToFit, plain } from '../mrkdwn.ts';
 import { jsonValue } from '../parsers/json-value.parser.ts';
 import {
   promiseActionIds,
@@ -274,7 +274,9 @@ export function buildPromiseProblemMessage(
     problem.code === 'unparseable_due'
       ? p.unparseableDue(inQuotes(problem.dueText))
       : p.problems[problem.code];
-  const aboutDate = ['unparseable_due', 'no_due', 'due_in_past', 'due_too_far'].includes(problem.code);
+  const aboutDate = ['unparseable_due', 'no_due', 'due_too_long', 'due_in_past', 'due_too_far'].includes(
+    problem.code,
+  );
   return messageOf([section(lines(what, p.form, aboutDate ? p.whenExamples : undefined))]);
 }
 
@@ -433,12 +435,20 @@ function who(userId: string | null, m: Messages): string {
   return /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
 }
 
+/**
+ * The most an echoed user text may take, escaped, of a section (3,000 characters): a promise and a
+ * note share one with fixed text around them. A promise (at most 300 characters as typed, which
+ * escaping can make 1,500: `&` → `&amp;`) is always shown whole; a note or a date is cut sooner.
+ */
+const PROMISE_ECHO_MAX = 1_500;
+const OTHER_ECHO_MAX = 1_000;
+
 function quote(text: string): string {
-  return `*${escapeMrkdwn(text.replace(/\s+/g, ' ').trim())}*`;
+  return `*${escapeToFit(text.replace(/\s+/g, ' ').trim(), PROMISE_ECHO_MAX)}*`;
 }
 
 function inQuotes(text: string): string {
-  return `“${escapeMrkdwn(text)}”`;
+  return `“${escapeToFit(text, OTHER_ECHO_MAX)}”`;
 }
 
 function lines(...parts: Array<string | undefined>): string {
@@ -446,7 +456,7 @@ function lines(...parts: Array<string | undefined>): string {
 }
 
 function noteLine(m: Messages, note: string | null): string | undefined {
-  return note === null ? undefined : m.promises.notices.note(escapeMrkdwn(note));
+  return note === null ? undefined : m.promises.notices.note(escapeToFit(note, OTHER_ECHO_MAX));
 }
 
 function ownerActions(m: Messages, promise: TrustPromise, withKept: boolean): ActionsBlock {

@@ -48,6 +48,9 @@ function time(blockId: string, label: string, initial: string): KnownBlock {
   };
 }
 
+/** The language option stored as no team language: each member follows their Slack locale. */
+export const EACH_PERSONS_LANGUAGE = 'slack';
+
 /** The team settings modal, for setting a team up and for changing it later. */
 export function buildTeamSettingsModal(
   m: Messages,
@@ -56,6 +59,7 @@ export function buildTeamSettingsModal(
 ): ModalView {
   const digestOn: PlainTextOption = { text: plainText(m.teams.digestOn), value: 'on' };
   const languages: PlainTextOption[] = [
+    { text: plainText(m.teams.languageEachPerson), value: EACH_PERSONS_LANGUAGE },
     { text: plainText('English'), value: 'en' },
     { text: plainText('Norsk bokmål'), value: 'nb' },
   ];
@@ -100,11 +104,12 @@ export function buildTeamSettingsModal(
         type: 'input',
         block_id: teamBlockIds.language,
         label: plainText(m.teams.language),
+        hint: plainText(m.teams.languageHint),
         element: {
           type: 'static_select',
           action_id: teamBlockIds.language,
           options: languages,
-          initial_option: settings.language === 'nb' ? languages[1] : languages[0],
+          initial_option: languages.find((o) => o.value === (settings.language ?? EACH_PERSONS_LANGUAGE)),
         },
       },
       {

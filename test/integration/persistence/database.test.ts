@@ -76,7 +76,7 @@ describe('the database layer', () => {
     await users.saveSlackProfile(profile);
     await database.db
       .updateTable('users')
-      .set({ language: 'nb' })
+      .set({ language_choice: 'nb', language: 'nb' })
       .where('slack_user_id', '=', 'U0KARI001')
       .execute();
     const refreshed = await users.saveSlackProfile({ ...profile, tz: 'America/New_York' });

@@ -12,6 +12,7 @@ import {
   OTHER_BOT_ID,
   TEAM_CHANNEL_ID,
 } from '../../support/slack-emulator/seed.ts';
+import { renderBlocks } from '../../support/slack-emulator/render.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
 let t: TestApp;
@@ -101,6 +102,22 @@ describe('/trust promise @person <what> by <when>', () => {
     const dated = await trust(t, ALICE_ID, `promise <@${BOB_ID}> review the deck by next week`);
     expect(text(dated)).toContain('No time given, so I picked 17:00');
     expect(text(dated)).toContain(', 17:00*');
+  });
+
+  it('shows &, < and > as typed: Slack escapes them once, the app decodes once and escapes once', async () => {
+    // Slack sends this as "Q&amp;A notes &lt;draft&gt; (&amp;amp; stays)".
+    const reply = await trust(
+      t,
+      ALICE_ID,
+      `promise <@${BOB_ID}> share the Q&A notes <draft> (&amp; stays) by friday`,
+    );
+    const [row] = await stored();
+    expect(row?.text).toBe('share the Q&A notes <draft> (&amp; stays)');
+    const [dm] = await sentTo(BOB_ID);
+    const shown = renderBlocks(dm?.blocks);
+    expect(shown).toContain('share the Q&A notes <draft> (&amp; stays)');
+    expect(shown).not.toContain('&lt;');
+    expect(renderBlocks(reply.blocks)).toContain('share the Q&A notes <draft> (&amp; stays)');
   });
 
   it('renders the promise text safely: no pings, no hijacked formatting', async () => {

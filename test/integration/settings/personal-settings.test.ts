@@ -96,7 +96,7 @@ describe('/trust settings', () => {
     const text = JSON.stringify(modal.body.blocks);
     expect(text).toContain('Follow Slack (Europe/Oslo)');
     expect(text).toContain('"initial_time":"10:00"');
-    expect(text).toContain('Automatic (your team’s, else Slack’s)');
+    expect(text).toContain('Automatic (your Slack language, else your team’s)');
 
     // A Settings button in a message from the app (the App Home places the same button).
     const client = await t.app.slack.clientFor(DEMO_TEAM_ID);

@@ -113,14 +113,15 @@ describe('team defaults', () => {
 
     await submitTeamSettings('team setup', { weekday: 2, time: '09:30', language: 'nb', nudges: true });
 
-    // Bob (New York) follows the team: Tuesday 09:30 his time, and the team's language.
+    // Bob (New York) follows the team: Tuesday 09:30 his time; his Slack speaks English, which we
+    // speak, so the team's Bokmål is only his fallback.
     expect(await schedule(BOB_ID)).toMatchObject({
       weekday: 2,
       local_time: '09:30',
       custom: false,
       next_due_at: new Date('2027-01-05T14:30:00Z'),
     });
-    expect(await user(BOB_ID)).toMatchObject({ team_language: 'nb', language: 'nb', language_choice: null });
+    expect(await user(BOB_ID)).toMatchObject({ team_language: 'nb', language: 'en', language_choice: null });
     expect((await schedule(ALICE_ID)).next_due_at).toEqual(new Date('2027-01-05T08:30:00Z'));
     // Kari keeps Thursday 08:00 (Oslo).
     expect(await schedule(KARI_ID)).toMatchObject({
@@ -235,8 +236,8 @@ describe('team defaults', () => {
     await runTick(t.app.scheduler, clock.now(), { budgetMs: 30_000 });
     for (const id of people) {
       expect(await schedule(id)).toMatchObject({ weekday: 5, local_time: '15:00' });
-      // The team's English beats their Slack locale.
-      expect(await user(id)).toMatchObject({ team_language: 'en', language: 'en' });
+      // Their Slack locale (Norwegian, which we speak) beats the team's English.
+      expect(await user(id)).toMatchObject({ team_language: 'en', language: 'nb' });
     }
     // Bob's first team (set up earlier) still decides his day and time.
     expect(await schedule(BOB_ID)).toMatchObject({ weekday: 3, local_time: '11:00' });
@@ -262,7 +263,7 @@ describe('team defaults', () => {
       { description: 'Kari’s nudges back on' },
     );
     expect(kari.next_due_at).toEqual(new Date('2027-01-13T13:00:00Z'));
-    expect(await user(KARI_ID)).toMatchObject({ team_language: null, language: null });
+    expect(await user(KARI_ID)).toMatchObject({ team_language: null, language: 'nb' });
     // Bob now follows the resync team: Friday 15:00 and English.
     expect(await schedule(BOB_ID)).toMatchObject({ weekday: 5, local_time: '15:00' });
     expect(await user(BOB_ID)).toMatchObject({ team_language: 'en', language: 'en' });

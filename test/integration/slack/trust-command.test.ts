@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_ID, DEMO_TEAM_ID, KARI_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';
 import { commandReply } from '../../support/command-reply.ts';
+import { renderBlocks } from '../../support/slack-emulator/render.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 
 let t: TestApp;
@@ -103,6 +104,13 @@ describe('unknown /trust subcommands', () => {
     expect(text).not.toContain('<!channel>');
     expect(text).not.toContain('<@U0BOB0001>');
     expect(text).toContain('&lt;!channel&gt;');
+  });
+
+  it('echoes what was typed, not how Slack escaped it', async () => {
+    const reply = await runTrust(ALICE_ID, 'Q&A <notes>');
+    const shown = renderBlocks((reply.body as { blocks: unknown }).blocks);
+    expect(shown).toContain('/trust Q&A <notes>');
+    expect(shown).not.toContain('&amp;');
   });
 
   it('says so in Norwegian too', async () => {

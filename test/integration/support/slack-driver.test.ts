@@ -128,6 +128,19 @@ describe('payload shapes match PLATFORM.md fixtures', () => {
     expect(form.response_url).toMatch(`${emulator.url}/hooks/commands/${DEMO_TEAM_ID}/`);
   });
 
+  it('slash command: text escaped as Slack escapes it, its own mention and link tokens kept', async () => {
+    await driver.command({
+      teamId: DEMO_TEAM_ID,
+      userId: ALICE_ID,
+      channelId: TEAM_CHANNEL_ID,
+      text: 'promise <@U0BOB0001|bob> Q&A <draft> &amp; <#C0TEAMCH1|team> <!here> <https://x.y|doc> by 5>4',
+    });
+    const form = Object.fromEntries(new URLSearchParams(last().body));
+    expect(form.text).toBe(
+      'promise <@U0BOB0001|bob> Q&amp;A &lt;draft&gt; &amp;amp; <#C0TEAMCH1|team> <!here> <https://x.y|doc> by 5&gt;4',
+    );
+  });
+
   it('block_actions from a message: same keys, message looked up, response_url hosted', async () => {
     const expected = fixture('block-actions.json');
     const blocks = [

@@ -33,6 +33,11 @@ export interface CommandInput {
   teamId: string;
   userId: string;
   channelId: string;
+  /**
+   * What the person typed, with mentions, channels and links written as the tokens Slack makes of
+   * them (`<@U…>`, `<@U…|name>`, `<#C…|name>`, `<!here>`, `<https://…|label>`). Sent as Slack sends
+   * it (`should_escape`): every other `&`, `<` and `>` escaped (see `escapeAsSlack`).
+   */
   text: string;
   command?: string;
   enterpriseId?: string;
@@ -140,7 +145,7 @@ export class SlackDriver {
       user_id: user.id,
       user_name: user.name,
       command: input.command ?? '/trust',
-      text: input.text,
+      text: escapeAsSlack(input.text),
       api_app_id: team.appId,
       is_enterprise_install: 'false',
       response_url: this.emulator.createResponseUrl('commands', team.id, {
@@ -487,6 +492,27 @@ export class SlackDriver {
       json: parseJson(text),
     };
   }
+}
+
+// The tokens Slack itself puts into command text: user, channel and group mentions, special
+// mentions and links. Anything else in angle brackets was typed by the person.
+const slackToken =
+  /<(?:@[UW][A-Z0-9]+(?:\|[^<>|]*)?|#[CG][A-Z0-9]+(?:\|[^<>|]*)?|![a-z]+(?:\^[^<>|]*)?(?:\|[^<>|]*)?|(?:https?|mailto):[^<>|\s]+(?:\|[^<>]*)?)>/g;
+
+/**
+ * Command text as Slack delivers it (PLATFORM.md §2.1, §4.4): `&`, `<` and `>` the person typed
+ * become `&amp;`, `&lt;` and `&gt;` (so a typed `&amp;` arrives as `&amp;amp;`); the tokens Slack
+ * made of mentions and links are kept as they are.
+ */
+export function escapeAsSlack(typed: string): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  let out = '';
+  let last = 0;
+  for (const token of typed.matchAll(slackToken)) {
+    out += escape(typed.slice(last, token.index)) + token[0];
+    last = token.index + token[0].length;
+  }
+  return out + escape(typed.slice(last));
 }
 
 function parseJson(text: string): unknown {

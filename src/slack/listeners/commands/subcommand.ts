@@ -10,7 +10,10 @@ export interface SubcommandContext {
   userId: string;
   channelId: string;
   triggerId: string | undefined;
-  /** The text after the subcommand's words, as typed. */
+  /**
+   * The text after the subcommand's words as Slack sent it: still escaped (`&amp;`, `&lt;`, `&gt;`),
+   * so Slack's own `<@U…>` tokens can be told from typed text. Read tokens out, then `decodeSlackText`.
+   */
   args: string;
   language: Language;
   m: Messages;

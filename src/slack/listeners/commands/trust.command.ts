@@ -8,7 +8,11 @@ import { messages } from '../../../i18n/index.ts';
 import { commands } from '../../ids.ts';
 import { WorkLimiter } from '../../work-limiter.ts';
 import { codeSpan } from '../../mrkdwn.ts';
-import { parseTrustCommand, type TrustCommand } from '../../parsers/trust-command.parser.ts';
+import {
+  MAX_COMMAND_TEXT_LENGTH,
+  parseTrustCommand,
+  type TrustCommand,
+} from '../../parsers/trust-command.parser.ts';
 import { buildHelpMessage, type SlackMessage } from '../../views/help.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
@@ -20,7 +24,9 @@ const commandPayload = z.object({
   user_id: z.string().min(1),
   channel_id: z.string().min(1),
   trigger_id: z.string().optional(),
-  text: z.string().max(4_000).default(''),
+  // Far above what we act on (MAX_COMMAND_TEXT_LENGTH), so an over-long text is answered, not dropped;
+  // the HTTP layer caps the whole request at 1 MiB.
+  text: z.string().max(200_000).default(''),
 });
 
 /** How long the ack may wait for a cached or stored profile before answering in two steps. */
@@ -103,6 +109,12 @@ export function registerTrustCommand(
 
 function routeBuiltIn(command: TrustCommand, m: Messages): SlackMessage {
   if (command.kind === 'unknown') return buildUnknownCommandMessage(command, m);
+  if (command.kind === 'tooLong') {
+    const count = new Intl.NumberFormat(m.dates.locale);
+    return textMessage(
+      m.command.tooLong(count.format(command.length), count.format(MAX_COMMAND_TEXT_LENGTH)),
+    );
+  }
   if (command.name === 'help') return buildHelpMessage(m);
   return textMessage(m.command.notYetAvailable(m.help.entries[command.name].usage));
 }

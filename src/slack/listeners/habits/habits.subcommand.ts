@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../i18n/format-date.ts';
 import { createPgHabitNudgeRepository } from '../../../persistence/pg-habit-nudge.repository.ts';
 import { createPgHabitRepository } from '../../../persistence/pg-habit.repository.ts';
 import { createPgPromiseRepository } from '../../../persistence/pg-promise.repository.ts';
-import { escapeMrkdwn } from '../../mrkdwn.ts';
+import { escapeToFit } from '../../mrkdwn.ts';
 import { buildHabitsMessage } from '../../views/habit.view.ts';
 import type { SlackMessage } from '../../views/help.view.ts';
 import { type Person, personOf } from '../checkins/person.ts';
@@ -35,7 +35,8 @@ export function createHabitsRenderer(deps: ListenerDeps): (person: Person) => Pr
       open = active
         .filter((p) => p.ownerId === person.userId)
         .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
-        .map((p) => `${escapeMrkdwn(p.text)} — ${formatDateTime(p.dueAt, audience)}`);
+        // Five of these share one section (3,000 characters).
+        .map((p) => `${escapeToFit(p.text, 400)} — ${formatDateTime(p.dueAt, audience)}`);
     }
     return buildHabitsMessage(
       person.m,

@@ -18,7 +18,7 @@ export function registerMemberChannelEvents(app: ListenerRegistrar, deps: Listen
     teams,
     channels: deps.channels,
     clock: deps.clock,
-    defaults: createTeamDefaultsDeps(deps.db, deps.clock),
+    defaults: createTeamDefaultsDeps(deps.db, deps.clock, deps.users.users.forget),
   };
 
   app.event(teamEvents.memberJoinedChannel, async ({ body }) => {

@@ -27,7 +27,7 @@ const removeValue = z
 /** The confirmed "Remove team" button from `/trust team remove`. */
 export function registerTeamRemoveAction(app: ListenerRegistrar, deps: ListenerDeps): void {
   const teams = createPgTeamRepository(deps.db);
-  const defaults = createTeamDefaultsDeps(deps.db, deps.clock);
+  const defaults = createTeamDefaultsDeps(deps.db, deps.clock, deps.users.users.forget);
   app.action<BlockButtonAction>(teamActionIds.remove, async ({ ack, body, action, respond }) => {
     await ack();
     const who = interactionUser.safeParse(body);

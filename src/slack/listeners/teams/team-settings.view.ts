@@ -6,11 +6,17 @@ import {
   type TeamSettingsProblem,
 } from '../../../domain/teams/team.ts';
 import { canManage, setUpTeam, updateTeamSettings } from '../../../domain/teams/team.service.ts';
+import { isLanguage, type Language } from '../../../domain/users/language.ts';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { applyTeamDefaultsToTeam } from '../../../domain/settings/team-defaults.service.ts';
 import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
 import { teamBlockIds, teamCallbackIds } from '../../ids.ts';
-import { buildNoticeModal, channelMention, teamSettingsMetadata } from '../../views/team.view.ts';
+import {
+  buildNoticeModal,
+  channelMention,
+  EACH_PERSONS_LANGUAGE,
+  teamSettingsMetadata,
+} from '../../views/team.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
@@ -32,7 +38,10 @@ const settingsState = z.object({
   [b.digestDay]: field(b.digestDay, weekday),
   [b.digestTime]: field(b.digestTime, time),
   [b.minGroupSize]: field(b.minGroupSize, z.object({ value: z.string().max(10).nullable() })),
-  [b.language]: field(b.language, z.object({ selected_option: z.object({ value: z.enum(['en', 'nb']) }) })),
+  [b.language]: field(
+    b.language,
+    z.object({ selected_option: z.object({ value: z.enum([EACH_PERSONS_LANGUAGE, 'en', 'nb']) }) }),
+  ),
   [b.timeZone]: field(b.timeZone, z.object({ value: z.string().max(64).nullable() })),
   [b.habitNudges]: field(
     b.habitNudges,
@@ -69,7 +78,7 @@ function settingsOf(values: Record<string, Record<string, unknown>>): TeamSettin
     : undefined;
   return {
     timeZone: (pick<{ value: string | null }>(b.timeZone).value ?? '').trim(),
-    language: pick<{ selected_option: { value: 'en' | 'nb' } }>(b.language).selected_option.value,
+    language: teamLanguageOf(pick<{ selected_option: { value: string } }>(b.language).selected_option.value),
     minGroupSize: /^-?\d+$/.test(k) ? Number(k) : Number.NaN,
     checkin: {
       weekday: Number(pick<{ selected_option: { value: string } }>(b.checkinDay).selected_option.value),
@@ -99,7 +108,7 @@ const problemBlock: Record<TeamSettingsProblem, string> = {
  */
 export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerDeps): void {
   const teams = createPgTeamRepository(deps.db);
-  const defaults = createTeamDefaultsDeps(deps.db, deps.clock);
+  const defaults = createTeamDefaultsDeps(deps.db, deps.clock, deps.users.users.forget);
   const service = { teams, channels: deps.channels, clock: deps.clock, defaults };
 
   app.view<ViewSubmitAction>(teamCallbackIds.settings, async ({ ack, body, view, client }) => {
@@ -157,4 +166,8 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
         : m.teams.notManager;
     await client.chat.postMessage({ channel: person.userId, text });
   });
+}
+
+function teamLanguageOf(value: string): Language | null {
+  return isLanguage(value) ? value : null;
 }

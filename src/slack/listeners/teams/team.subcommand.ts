@@ -29,7 +29,6 @@ export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
     const settings = defaultTeamSettings({
       minGroupSize: deps.settings.minGroupSize,
       timeZone: person.profile?.tz ?? null,
-      language: ctx.language,
     });
     await ctx.client.views.open({
       trigger_id: ctx.triggerId,

@@ -17,6 +17,34 @@ describe('the /trust promise arguments', () => {
     });
   });
 
+  it('decodes what Slack escaped once, after reading the mention out of the raw text', () => {
+    expect(
+      parsePromiseCommand('<@U1> share the Q&amp;A notes &lt;draft&gt; &amp;amp; by friday', en),
+    ).toMatchObject({ ok: true, recipientId: 'U1', text: 'share the Q&A notes <draft> &amp;' });
+    // A mention typed as text is not one.
+    expect(parsePromiseCommand('&lt;@U1&gt; share it by friday', en)).toEqual({
+      ok: false,
+      error: 'no_recipient',
+    });
+    expect(parsePromiseCommand('<@U1> share it by &lt;soon&gt;', en)).toEqual({
+      ok: false,
+      error: 'unparseable_due',
+      dueText: '<soon>',
+    });
+  });
+
+  it('reads a date of at most 100 characters, and refuses a longer one without parsing it', () => {
+    expect(parsePromiseCommand(`<@U1> send it by ${'n'.repeat(100)}`, en)).toEqual({
+      ok: false,
+      error: 'unparseable_due',
+      dueText: 'n'.repeat(100),
+    });
+    expect(parsePromiseCommand(`<@U1> send it by ${'n'.repeat(101)}`, en)).toEqual({
+      ok: false,
+      error: 'due_too_long',
+    });
+  });
+
   it('accepts a mention without a name and an Enterprise Grid id', () => {
     expect(parsePromiseCommand('<@W0BOB0001> review the draft by tomorrow', en)).toMatchObject({
       ok: true,

@@ -56,6 +56,16 @@ describe('the /trust command parser', () => {
     expect(parseTrustCommand('help me please')).toMatchObject({ kind: 'unknown' });
   });
 
+  it('reads no text longer than 4,000 characters as typed (Slack sends & as &amp;)', () => {
+    expect(parseTrustCommand(`promise ${'x'.repeat(3_992)}`)).toMatchObject({ kind: 'subcommand' });
+    expect(parseTrustCommand(`promise ${'x'.repeat(3_993)}`)).toEqual({ kind: 'tooLong', length: 4_001 });
+    expect(parseTrustCommand(`promise ${'&amp;'.repeat(3_992)}`)).toMatchObject({ kind: 'subcommand' });
+  });
+
+  it('echoes an unknown command as typed, not as Slack escaped it', () => {
+    expect(parseTrustCommand('Q&amp;A &lt;x&gt;')).toMatchObject({ kind: 'unknown', given: 'Q&A <x>' });
+  });
+
   it('keeps what it echoes back short', () => {
     const result = parseTrustCommand(`${'x'.repeat(500)} y z`);
     expect(result.kind).toBe('unknown');
