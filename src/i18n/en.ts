@@ -168,6 +168,22 @@ export const en = {
     formUnreadable:
       'This form could not be read, so nothing was saved. Please open it again from where you started.',
   },
+  shortcuts: {
+    /** Labels of the shortcuts (the manifest holds the English ones; Slack has no translated manifest). */
+    names: {
+      promiseFromMessage: 'Make this a promise',
+      makePromise: 'Make a promise',
+      rateTeamTrust: 'Rate team trust',
+    },
+    someone: 'someone',
+    channel: 'channel',
+    /** Under a promise made from a message, linking back to it. */
+    sourceLink: (link: string) => `<${link}|From this message>`,
+    fromMessage: (link: string) => `Made from <${link}|this message>. Change anything before you save it.`,
+    fromMessageNoLink: 'Made from a message. Change anything before you save it.',
+    noDateFound: 'No date found in the message, so I suggest tomorrow 17:00.',
+    rateTitle: 'Rate team trust',
+  },
   dates: {
     /** luxon locale and formats; a year is added when it is not this year. */
     locale: 'en-GB',

@@ -159,6 +159,20 @@ export const nb: Messages = {
     formClose: 'Lukk',
     formUnreadable: 'Skjemaet kunne ikke leses, så ingenting ble lagret. Åpne det på nytt der du startet.',
   },
+  shortcuts: {
+    names: {
+      promiseFromMessage: 'Gjør dette til et løfte',
+      makePromise: 'Gi et løfte',
+      rateTeamTrust: 'Vurder tillit i teamet',
+    },
+    someone: 'noen',
+    channel: 'kanal',
+    sourceLink: (link) => `<${link}|Fra denne meldingen>`,
+    fromMessage: (link) => `Laget fra <${link}|denne meldingen>. Endre det du vil før du lagrer.`,
+    fromMessageNoLink: 'Laget fra en melding. Endre det du vil før du lagrer.',
+    noDateFound: 'Fant ingen dato i meldingen, så jeg foreslår i morgen kl. 17.00.',
+    rateTitle: 'Vurder tillit i teamet',
+  },
   dates: {
     locale: 'nb',
     dateTime: 'EEE d. MMM, HH:mm',

@@ -32,6 +32,7 @@ import { registerHabitListeners } from './listeners/habits/index.ts';
 import { registerDigestListeners } from './listeners/digest/index.ts';
 import { registerSettingsListeners } from './listeners/settings/index.ts';
 import { registerPrivacyListeners } from './listeners/privacy/index.ts';
+import { registerShortcutListeners } from './listeners/shortcuts/index.ts';
 import { PulseCollector } from '../domain/pulse/pulse-collector.ts';
 import { createPgPulseRepository } from '../persistence/pg-pulse.repository.ts';
 import { createSlackChannelDirectory } from './slack-channel-directory.ts';
@@ -278,6 +279,7 @@ function registerListeners(app: App, deps: ListenerDeps): ListenerInventory {
   registerHomeListeners(registrar, deps);
   registerUserChange(registrar, deps);
   registerUninstall(registrar, deps);
+  registerShortcutListeners(registrar, deps);
   return registrar.inventory;
 }
 
@@ -318,6 +320,9 @@ function surfaceOf(body: unknown): SlackSurface {
       return 'view_submission';
     case 'view_closed':
       return 'view_closed';
+    case 'shortcut':
+    case 'message_action':
+      return 'shortcut';
     case 'event_callback':
       return 'event';
     default:

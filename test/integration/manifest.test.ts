@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { parseConfig } from '../../src/config.ts';
+import { en } from '../../src/i18n/en.ts';
+import { nb } from '../../src/i18n/nb.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import { createSlackApp, type ListenerInventory } from '../../src/slack/slack-app.ts';
@@ -30,6 +32,16 @@ const manifestSchema = z.object({
         }),
       )
       .max(50),
+    shortcuts: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(24),
+          type: z.enum(['message', 'global']),
+          callback_id: z.string().min(1).max(255),
+          description: z.string().min(1).max(150),
+        }),
+      )
+      .max(10),
   }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()).min(1).max(255) }) }),
   settings: z.object({
@@ -81,8 +93,23 @@ describe('manifest.yml', () => {
     );
   });
 
-  it('turns interactivity on exactly when the app listens to actions or views', () => {
-    const interactive = listeners.actions.length + listeners.views.length > 0;
+  it('names exactly the shortcuts the app listens to, each once', () => {
+    const ids = manifest.features.shortcuts.map((s) => s.callback_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...listeners.shortcuts].sort());
+  });
+
+  it('labels each shortcut in both languages within Slack’s limits', () => {
+    for (const m of [en, nb]) {
+      for (const name of Object.values(m.shortcuts.names)) expect(name.length).toBeLessThanOrEqual(24);
+    }
+    expect(manifest.features.shortcuts.map((s) => s.name).sort()).toEqual(
+      Object.values(en.shortcuts.names).sort(),
+    );
+  });
+
+  it('turns interactivity on exactly when the app listens to actions, views or shortcuts', () => {
+    const interactive = listeners.actions.length + listeners.views.length + listeners.shortcuts.length > 0;
     expect(manifest.settings.interactivity.is_enabled).toBe(interactive);
   });
 

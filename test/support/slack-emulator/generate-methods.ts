@@ -62,6 +62,7 @@ const SUPPORTED: Record<string, Override | null> = {
   'chat.update': { extraKnown: CHAT_EXTRAS },
   'chat.delete': { required: ['channel', 'ts'] },
   'chat.scheduleMessage': { required: ['channel', 'post_at'], extraKnown: CHAT_EXTRAS },
+  'chat.getPermalink': { required: ['channel', 'message_ts'] },
   'views.open': {
     required: ['view'],
     requiredOneOf: TRIGGER,

@@ -70,6 +70,21 @@ export interface ViewClosedInput {
   isCleared?: boolean;
 }
 
+export interface MessageShortcutInput {
+  teamId: string;
+  userId: string;
+  callbackId: string;
+  channelId: string;
+  /** A message in the emulator (e.g. from `postAsUser`); its full structure goes in the payload. */
+  messageTs: string;
+}
+
+export interface GlobalShortcutInput {
+  teamId: string;
+  userId: string;
+  callbackId: string;
+}
+
 export interface EventInput {
   teamId: string;
   event: Json;
@@ -199,6 +214,68 @@ export class SlackDriver {
       });
     }
     return this.sendPayload(payload);
+  }
+
+  /**
+   * A message shortcut (`message_action`), shaped as Slack's shortcut payload reference shows it:
+   * the whole message (with `thread_ts`/`parent_user_id` for a thread reply), the channel, a
+   * trigger_id (3 s, once) and a response_url. The message may be in a conversation the app cannot
+   * read (a DM between two people): the payload still carries it.
+   */
+  async messageShortcut(input: MessageShortcutInput): Promise<AppResponse> {
+    return this.sendPayload(this.messageShortcutPayload(input));
+  }
+
+  /** The same message shortcut over Socket Mode (an `interactive` envelope). */
+  async socketMessageShortcut(input: MessageShortcutInput, timeoutMs?: number): Promise<SocketDelivery> {
+    const envelopeId = this.emulator.deliverSocketEnvelope('interactive', this.messageShortcutPayload(input));
+    return { envelopeId, ack: await this.emulator.awaitSocketAck(envelopeId, timeoutMs) };
+  }
+
+  private messageShortcutPayload(input: MessageShortcutInput): Json {
+    const team = this.emulator.workspace(input.teamId);
+    const user = this.person(input.userId);
+    const message = this.emulator.message(input.channelId, input.messageTs);
+    if (message === undefined)
+      throw new Error(`driver: no message ${input.messageTs} in ${input.channelId}; post it first`);
+    const parent =
+      message.thread_ts !== undefined && message.thread_ts !== message.ts
+        ? this.emulator.message(input.channelId, message.thread_ts)
+        : undefined;
+    return {
+      type: 'message_action',
+      token: LEGACY_TOKEN,
+      action_ts: this.actionTs(),
+      ...this.teamRefs(team),
+      user: { id: user.id, name: user.name, username: user.name, team_id: user.team_id },
+      channel: { id: input.channelId, name: this.channelName(input.channelId) },
+      callback_id: input.callbackId,
+      trigger_id: this.emulator.issueTriggerId(team.id, user.id),
+      response_url: this.emulator.createResponseUrl('actions', team.id, {
+        channelId: input.channelId,
+        userId: user.id,
+      }),
+      message_ts: message.ts,
+      message: {
+        ...toApiMessage(message, team),
+        ...(parent === undefined ? {} : { parent_user_id: parent.user }),
+      },
+    };
+  }
+
+  /** A global shortcut (`shortcut`): no channel, no message, no response_url (PLATFORM.md §1.5). */
+  async globalShortcut(input: GlobalShortcutInput): Promise<AppResponse> {
+    const team = this.emulator.workspace(input.teamId);
+    const user = this.person(input.userId);
+    return this.sendPayload({
+      type: 'shortcut',
+      token: LEGACY_TOKEN,
+      action_ts: this.actionTs(),
+      ...this.teamRefs(team),
+      user: { id: user.id, username: user.name, team_id: user.team_id },
+      callback_id: input.callbackId,
+      trigger_id: this.emulator.issueTriggerId(team.id, user.id),
+    });
   }
 
   /** Submit of a modal (PLATFORM.md §2.3); the app's answer is applied to the emulator's modal stack. */

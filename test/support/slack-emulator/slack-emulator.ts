@@ -197,8 +197,21 @@ export class SlackEmulator {
   }
 
   /** A message written by a person (the app cannot update or delete it). */
-  postAsUser(input: { teamId: string; channel: string; user: string; text: string }): StoredMessage {
-    return this.state.messages.post({ ...input, blocks: [], via: 'seed' });
+  postAsUser(input: {
+    teamId: string;
+    channel: string;
+    user: string;
+    text: string;
+    /** A reply in the thread of this message. */
+    threadTs?: string;
+  }): StoredMessage {
+    const { threadTs, ...rest } = input;
+    return this.state.messages.post({
+      ...rest,
+      blocks: [],
+      via: 'seed',
+      ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+    });
   }
 
   // ---- what the driver hands out ----------------------------------------------------------------
