@@ -182,7 +182,6 @@ export const en = {
     fromMessage: (link: string) => `Made from <${link}|this message>. Change anything before you save it.`,
     fromMessageNoLink: 'Made from a message. Change anything before you save it.',
     noDateFound: 'No date found in the message, so I suggest tomorrow 17:00.',
-    rateTitle: 'Rate team trust',
   },
   dates: {
     /** luxon locale and formats; a year is added when it is not this year. */

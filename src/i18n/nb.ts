@@ -171,7 +171,6 @@ export const nb: Messages = {
     fromMessage: (link) => `Laget fra <${link}|denne meldingen>. Endre det du vil før du lagrer.`,
     fromMessageNoLink: 'Laget fra en melding. Endre det du vil før du lagrer.',
     noDateFound: 'Fant ingen dato i meldingen, så jeg foreslår i morgen kl. 17.00.',
-    rateTitle: 'Vurder tillit i teamet',
   },
   dates: {
     locale: 'nb',

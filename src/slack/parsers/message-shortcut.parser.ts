@@ -73,13 +73,17 @@ export function readableMessageText(text: string, names: ReadableNames): string 
     return label || target.replace(/^mailto:/, '');
   });
   const oneLine = stripInvisible(decodeSlackText(read)).replace(/\s+/g, ' ').trim();
-  const chars = Array.from(oneLine);
-  return chars.length <= MAX_TEXT_LENGTH
-    ? oneLine
-    : `${chars
-        .slice(0, MAX_TEXT_LENGTH - 1)
-        .join('')
-        .trimEnd()}…`;
+  return oneLine.length <= MAX_TEXT_LENGTH ? oneLine : `${cutAt(oneLine, MAX_TEXT_LENGTH - 1).trimEnd()}…`;
+}
+
+/** At most `max` UTF-16 units (what an input's max_length counts), never half a character. */
+function cutAt(text: string, max: number): string {
+  let cut = '';
+  for (const char of text) {
+    if (cut.length + char.length > max) break;
+    cut += char;
+  }
+  return cut;
 }
 
 function splitLabel(inner: string): [string, string | undefined] {

@@ -23,6 +23,9 @@ describe('a message as the promise form shows it', () => {
     const long = readableMessageText('a'.repeat(400), names);
     expect(Array.from(long)).toHaveLength(300);
     expect(long.endsWith('…')).toBe(true);
+    const emoji = readableMessageText('😀'.repeat(400), names);
+    expect(emoji.length).toBeLessThanOrEqual(300);
+    expect(emoji.endsWith('😀…')).toBe(true);
   });
 
   it('suggests the asker in a thread, else the author, never the person making the promise', () => {
