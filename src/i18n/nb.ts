@@ -172,6 +172,20 @@ export const nb: Messages = {
     fromMessageNoLink: 'Laget fra en melding. Endre det du vil før du lagrer.',
     noDateFound: 'Fant ingen dato i meldingen, så jeg foreslår i morgen kl. 17.00.',
   },
+  steps: {
+    badInputs: 'Trust Habits kunne ikke lese feltene i dette steget. Sjekk at alle er fylt ut.',
+    unknownPerson: (who) =>
+      `Trust Habits kjenner ikke ${who} i dette arbeidsområdet, så ingenting ble lagret.`,
+    notAPerson: (who) => `${who} er ikke en aktiv person i dette arbeidsområdet, så ingenting ble lagret.`,
+    unparseableDue: (text) =>
+      `Trust Habits kunne ikke lese «${text}» som en dato (prøv «fredag kl 15» eller «om 2 dager»), så ingenting ble lagret.`,
+    notSaved: (problem) => `${problem} Ingenting ble lagret.`,
+    notATeam: (channel) =>
+      `${channel} er ikke et Trust Habits-team. Sett det opp der med \`/trust team setup\` først.`,
+    pulseAsk: (channel) =>
+      `Teamet ditt ${channel} spør hvordan tilliten kjennes denne uken. Det tar et minutt og er anonymt.`,
+    pulseAskText: 'Teamet ditt ber deg vurdere tilliten denne uken (anonymt).',
+  },
   dates: {
     locale: 'nb',
     dateTime: 'EEE d. MMM, HH:mm',

@@ -33,6 +33,7 @@ import { registerDigestListeners } from './listeners/digest/index.ts';
 import { registerSettingsListeners } from './listeners/settings/index.ts';
 import { registerPrivacyListeners } from './listeners/privacy/index.ts';
 import { registerShortcutListeners } from './listeners/shortcuts/index.ts';
+import { registerStepListeners } from './listeners/steps/index.ts';
 import { PulseCollector } from '../domain/pulse/pulse-collector.ts';
 import { createPgPulseRepository } from '../persistence/pg-pulse.repository.ts';
 import { createSlackChannelDirectory } from './slack-channel-directory.ts';
@@ -280,6 +281,7 @@ function registerListeners(app: App, deps: ListenerDeps): ListenerInventory {
   registerUserChange(registrar, deps);
   registerUninstall(registrar, deps);
   registerShortcutListeners(registrar, deps);
+  registerStepListeners(registrar, deps);
   return registrar.inventory;
 }
 

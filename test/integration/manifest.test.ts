@@ -11,6 +11,22 @@ import { createSlackApp, type ListenerInventory } from '../../src/slack/slack-ap
 import { systemClock } from '../../src/system-clock.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
+// v2 parameters: properties plus a `required` list naming only declared ones (docs/slack-workflow-steps.md).
+const functionParameters = z
+  .strictObject({
+    properties: z.record(
+      z.string().regex(/^[a-z][a-z0-9_]*$/),
+      z.strictObject({
+        type: z.enum(['string', 'integer', 'boolean', 'slack#/types/user_id', 'slack#/types/channel_id']),
+        title: z.string().min(1),
+        description: z.string().optional(),
+        hint: z.string().optional(),
+      }),
+    ),
+    required: z.array(z.string()).optional(),
+  })
+  .refine((p) => (p.required ?? []).every((name) => name in p.properties), 'required names a parameter');
+
 const manifestSchema = z.object({
   display_information: z.object({
     name: z.string().min(1).max(35),
@@ -44,9 +60,21 @@ const manifestSchema = z.object({
       .max(10),
   }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()).min(1).max(255) }) }),
+  functions: z
+    .record(
+      z.string().min(1).max(100),
+      z.strictObject({
+        title: z.string().min(1).max(255),
+        description: z.string().max(1000).optional(),
+        input_parameters: functionParameters,
+        output_parameters: functionParameters,
+      }),
+    )
+    .optional(),
   settings: z.object({
     event_subscriptions: z.object({ bot_events: z.array(z.string()).max(100) }),
     interactivity: z.object({ is_enabled: z.boolean() }),
+    function_runtime: z.literal('remote').optional(),
   }),
 });
 
@@ -106,6 +134,11 @@ describe('manifest.yml', () => {
     expect(manifest.features.shortcuts.map((s) => s.name).sort()).toEqual(
       Object.values(en.shortcuts.names).sort(),
     );
+  });
+
+  it('declares exactly the Workflow Builder steps the app listens to, run by the app itself', () => {
+    expect(Object.keys(manifest.functions ?? {}).sort()).toEqual([...listeners.functions].sort());
+    expect(manifest.settings.function_runtime).toBe(listeners.functions.length > 0 ? 'remote' : undefined);
   });
 
   it('turns interactivity on exactly when the app listens to actions, views or shortcuts', () => {

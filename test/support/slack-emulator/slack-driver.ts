@@ -5,7 +5,11 @@
  * emulator, so the app's follow-up Web API calls and responses land there. `socketCommand` and
  * `socketEvent` send the same payloads as Socket Mode envelopes through the emulator's socket instead.
  */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import { toApiMessage } from './api-common.ts';
+import type { FunctionDefinition, FunctionParameter } from './functions.ts';
 import { isRecord } from './block-kit.ts';
 import { signSlackRequest } from './signing.ts';
 import type { SocketAck } from './socket-mode.ts';
@@ -83,6 +87,16 @@ export interface GlobalShortcutInput {
   teamId: string;
   userId: string;
   callbackId: string;
+}
+
+export interface FunctionExecutedInput {
+  teamId: string;
+  /** A step declared in manifest.yml's `functions`; its definition goes into the event. */
+  callbackId: string;
+  inputs: Record<string, unknown>;
+  eventId?: string;
+  /** Over Socket Mode (an `events_api` envelope) instead of a signed HTTP request. */
+  socket?: boolean;
 }
 
 export interface EventInput {
@@ -374,6 +388,58 @@ export class SlackDriver {
     return envelope;
   }
 
+  /**
+   * A workflow ran one of the app's custom steps: the emulator starts an execution (with its own
+   * workflow token) and the app gets `function_executed` as docs/slack-workflow-steps.md shows it.
+   * Resolves once the app acknowledged it; wait on `emulator.functionExecution(id)` for the outcome.
+   */
+  async functionExecuted(
+    input: FunctionExecutedInput,
+  ): Promise<{ executionId: string; status: number | undefined }> {
+    const definition = manifestFunction(input.callbackId);
+    const execution = this.emulator.startFunctionExecution(input.teamId, definition, input.inputs);
+    const team = this.emulator.workspace(input.teamId);
+    const parameters = (list: FunctionParameter[]) =>
+      list.map((p) => ({
+        type: p.type,
+        name: p.name,
+        ...(p.description === undefined ? {} : { description: p.description }),
+        ...(p.title === undefined ? {} : { title: p.title }),
+        is_required: p.is_required,
+      }));
+    const event: Json = {
+      type: 'function_executed',
+      function: {
+        id: `Fn0${input.callbackId
+          .toUpperCase()
+          .replace(/[^A-Z0-9]/g, '')
+          .slice(0, 8)}`,
+        callback_id: definition.callbackId,
+        title: definition.title,
+        ...(definition.description === undefined ? {} : { description: definition.description }),
+        type: 'app',
+        input_parameters: parameters(definition.inputParameters),
+        output_parameters: parameters(definition.outputParameters),
+        app_id: team.appId,
+        date_created: 1694727597,
+        date_updated: 1698947481,
+        date_deleted: 0,
+      },
+      inputs: input.inputs as Json,
+      function_execution_id: execution.id,
+      workflow_execution_id: execution.workflowExecutionId,
+      event_ts: this.actionTs(),
+      bot_access_token: execution.token,
+    };
+    const delivery = { teamId: input.teamId, event, ...(input.eventId ? { eventId: input.eventId } : {}) };
+    if (input.socket === true) {
+      await this.socketEvent(delivery);
+      return { executionId: execution.id, status: undefined };
+    }
+    const response = await this.event(delivery);
+    return { executionId: execution.id, status: response.status };
+  }
+
   /** `app_home_opened` (PLATFORM.md §2.6), with the published Home view when there is one. */
   async appHomeOpened(input: {
     teamId: string;
@@ -564,6 +630,52 @@ export class SlackDriver {
       json: parseJson(text),
     };
   }
+}
+
+const manifestParameters = z
+  .object({
+    properties: z.record(
+      z.string(),
+      z.object({ type: z.string(), title: z.string().optional(), description: z.string().optional() }),
+    ),
+    required: z.array(z.string()).optional(),
+  })
+  .optional();
+
+const manifestFunctions = z.object({
+  functions: z
+    .record(
+      z.string(),
+      z.object({
+        title: z.string(),
+        description: z.string().optional(),
+        input_parameters: manifestParameters,
+        output_parameters: manifestParameters,
+      }),
+    )
+    .optional(),
+});
+
+/** A step as manifest.yml declares it (v2 parameters: `properties` plus a `required` list). */
+function manifestFunction(callbackId: string): FunctionDefinition {
+  const manifest = manifestFunctions.parse(parse(readFileSync('manifest.yml', 'utf8')));
+  const found = manifest.functions?.[callbackId];
+  if (found === undefined) throw new Error(`driver: manifest.yml declares no function ${callbackId}`);
+  const list = (params: z.infer<typeof manifestParameters>): FunctionParameter[] =>
+    Object.entries(params?.properties ?? {}).map(([name, p]) => ({
+      name,
+      type: p.type,
+      ...(p.title === undefined ? {} : { title: p.title }),
+      ...(p.description === undefined ? {} : { description: p.description }),
+      is_required: params?.required?.includes(name) ?? false,
+    }));
+  return {
+    callbackId,
+    title: found.title,
+    ...(found.description === undefined ? {} : { description: found.description }),
+    inputParameters: list(found.input_parameters),
+    outputParameters: list(found.output_parameters),
+  };
 }
 
 function parseJson(text: string): unknown {

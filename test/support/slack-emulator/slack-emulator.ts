@@ -23,6 +23,7 @@ import {
   sendText,
   uploadedBytes,
 } from './http-io.ts';
+import type { FunctionDefinition, FunctionExecution } from './functions.ts';
 import type { ScheduledMessage } from './message-log.ts';
 import { type MethodSpec, methodSpec, missingParams, unknownParams } from './method-specs.ts';
 import type { CodeGrant } from './oauth-codes.ts';
@@ -285,6 +286,19 @@ export class SlackEmulator {
 
   ephemeral(userId: string, ts: string): StoredMessage | undefined {
     return this.state.messages.findEphemeral(userId, ts);
+  }
+
+  /** Starts a custom step execution (the driver's `functionExecuted` sends its event). */
+  startFunctionExecution(
+    teamId: string,
+    definition: FunctionDefinition,
+    inputs: Record<string, unknown>,
+  ): FunctionExecution {
+    return this.state.functions.start(teamId, definition, inputs);
+  }
+
+  functionExecution(id: string): FunctionExecution | undefined {
+    return this.state.functions.get(id);
   }
 
   // ---- recordings -------------------------------------------------------------------------------
