@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseDueDate } from '../../../src/domain/promises/due-date.parser.ts';
-import { functionCallbackIds, pulseActionIds } from '../../../src/slack/ids.ts';
+import { runTick } from '../../../src/scheduler/scheduler.ts';
+import { functionCallbackIds, pulseActionIds, pulseCallbackIds } from '../../../src/slack/ids.ts';
+import { pulseItemBlockIds } from '../../../src/slack/views/pulse.view.ts';
 import { buttonIn, dms } from '../../support/promise-steps.ts';
 import {
   ALICE_ID,
@@ -48,6 +50,15 @@ async function runStep(callbackId: string, inputs: Record<string, unknown>, via:
     },
     { timeoutMs: 15_000, description: `step ${callbackId} to complete` },
   );
+}
+
+function ratingState(score: number) {
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const id of Object.values(pulseItemBlockIds)) {
+    const option = { text: { type: 'plain_text', text: String(score) }, value: String(score) };
+    values[id] = { [id]: { type: 'radio_buttons', selected_option: option } };
+  }
+  return { values } as never;
 }
 
 const promises = () => t.database.db.selectFrom('promises').selectAll().execute();
@@ -116,7 +127,11 @@ describe('Record a promise (workflow step)', () => {
 describe('Send the trust pulse to a team (workflow step)', () => {
   it('DMs the Rate button to members who have not rated, once per round, and fails for a channel that is no team', async () => {
     const people = addPeople(t.emulator, 'U0STEP', 3);
-    const { channelId } = await createTeamOf({ emulator: t.emulator, db: t.database.db, clock }, people, 3);
+    const { channelId, team } = await createTeamOf(
+      { emulator: t.emulator, db: t.database.db, clock },
+      people,
+      3,
+    );
 
     const first = await runStep(functionCallbackIds.sendTrustPulse, { channel: channelId });
     expect(first.status).toBe('completed');
@@ -137,6 +152,25 @@ describe('Send the trust pulse to a team (workflow step)', () => {
     const notATeam = await runStep(functionCallbackIds.sendTrustPulse, { channel: TEAM_CHANNEL_ID });
     expect(notATeam.status).toBe('failed');
     expect(notATeam.error).toContain(`<#${TEAM_CHANNEL_ID}> is not a Trust Habits team`);
+
+    // Someone rates; once the round closes the asks leave the outbox, so it keeps no record of who
+    // had not rated (as with the pulse follow-up).
+    const rated = await t.driver.viewSubmission({
+      teamId: DEMO_TEAM_ID,
+      userId: people[0] ?? '',
+      view: {
+        callback_id: pulseCallbackIds.rate,
+        private_metadata: JSON.stringify({ t: team.id, w: '2027-W01' }),
+        state: ratingState(4),
+      },
+    });
+    expect(rated.status).toBe(200);
+    const asksLeft = () =>
+      t.database.db.selectFrom('outbox').select('id').where('kind', '=', 'pulse_step').execute();
+    expect(await asksLeft()).toHaveLength(3);
+    clock.set('2027-01-10T23:05:00Z');
+    await runTick(t.app.scheduler, clock.now(), { budgetMs: 30_000 });
+    expect(await asksLeft()).toHaveLength(0);
   });
 
   it('fails for a team below the minimum group size, asking nobody', async () => {
