@@ -12,7 +12,14 @@ export interface Metrics {
   schedulerTicks: Counter<'role'>;
 }
 
-export type SlackSurface = 'command' | 'action' | 'view_submission' | 'view_closed' | 'event' | 'other';
+export type SlackSurface =
+  | 'command'
+  | 'action'
+  | 'view_submission'
+  | 'view_closed'
+  | 'shortcut'
+  | 'event'
+  | 'other';
 
 export function createMetrics(): Metrics {
   const registry = new Registry();

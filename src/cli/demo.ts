@@ -22,6 +22,7 @@ import { playDigestStory } from './demo-digest.ts';
 import { playSettingsStory } from './demo-settings.ts';
 import { playHomeStory } from './demo-home.ts';
 import { playPrivacyStory } from './demo-privacy.ts';
+import { playShortcutStory } from './demo-shortcuts.ts';
 
 // `npm run demo`: the real app on a fresh embedded database, against the local Slack emulator,
 // playing a short story as simulated people and printing what each of them sees.
@@ -99,6 +100,7 @@ try {
 
   await playPulseStory({ app, driver, emulator, heading, show });
   await playPromiseStory({ app, driver, emulator, heading, show });
+  await playShortcutStory({ app, driver, emulator, heading, show });
   await playHabitStory({ app, driver, emulator, heading, show });
   await playDigestStory({ app, driver, emulator, heading, show });
   await playSettingsStory({ app, driver, emulator, heading, show });

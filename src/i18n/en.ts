@@ -170,6 +170,36 @@ export const en = {
     tooLong: (length: string, max: string) =>
       `That is too long for /trust (${length} characters; at most ${max}), so nothing was done. Say it in fewer words.`,
   },
+  shortcuts: {
+    /** Labels of the shortcuts (the manifest holds the English ones; Slack has no translated manifest). */
+    names: {
+      promiseFromMessage: 'Make this a promise',
+      makePromise: 'Make a promise',
+      rateTeamTrust: 'Rate team trust',
+    },
+    someone: 'someone',
+    channel: 'channel',
+    /** Under a promise made from a message, linking back to it. */
+    sourceLink: (link: string) => `<${link}|From this message>`,
+    fromMessage: (link: string) => `Made from <${link}|this message>. Change anything before you save it.`,
+    fromMessageNoLink: 'Made from a message. Change anything before you save it.',
+    noDateFound: 'No date found in the message, so I suggest tomorrow 17:00.',
+  },
+  /** Workflow Builder steps: errors reach the person who ran the workflow through Slackbot. */
+  steps: {
+    badInputs: 'Trust Habits could not read this step’s inputs. Check that every field is filled in.',
+    unknownPerson: (who: string) =>
+      `Trust Habits does not know ${who} in this workspace, so nothing was saved.`,
+    notAPerson: (who: string) => `${who} is not an active person in this workspace, so nothing was saved.`,
+    unparseableDue: (text: string) =>
+      `Trust Habits could not read “${text}” as a date (try “friday 3pm” or “in 2 days”), so nothing was saved.`,
+    notSaved: (problem: string) => `${problem} Nothing was saved.`,
+    notATeam: (channel: string) =>
+      `${channel} is not a Trust Habits team. Set it up there with \`/trust team setup\` first.`,
+    pulseAsk: (channel: string) =>
+      `Your team ${channel} asks how trust feels this week. It takes a minute and stays anonymous.`,
+    pulseAskText: 'Your team asks you to rate trust this week (anonymous).',
+  },
   dates: {
     /** luxon locale and formats; a year is added when it is not this year. */
     locale: 'en-GB',

@@ -161,6 +161,33 @@ export const nb: Messages = {
     tooLong: (length, max) =>
       `Det er for langt for /trust (${length} tegn; høyst ${max}), så ingenting ble gjort. Si det med færre ord.`,
   },
+  shortcuts: {
+    names: {
+      promiseFromMessage: 'Gjør dette til et løfte',
+      makePromise: 'Gi et løfte',
+      rateTeamTrust: 'Vurder tillit i teamet',
+    },
+    someone: 'noen',
+    channel: 'kanal',
+    sourceLink: (link) => `<${link}|Fra denne meldingen>`,
+    fromMessage: (link) => `Laget fra <${link}|denne meldingen>. Endre det du vil før du lagrer.`,
+    fromMessageNoLink: 'Laget fra en melding. Endre det du vil før du lagrer.',
+    noDateFound: 'Fant ingen dato i meldingen, så jeg foreslår i morgen kl. 17.00.',
+  },
+  steps: {
+    badInputs: 'Trust Habits kunne ikke lese feltene i dette steget. Sjekk at alle er fylt ut.',
+    unknownPerson: (who) =>
+      `Trust Habits kjenner ikke ${who} i dette arbeidsområdet, så ingenting ble lagret.`,
+    notAPerson: (who) => `${who} er ikke en aktiv person i dette arbeidsområdet, så ingenting ble lagret.`,
+    unparseableDue: (text) =>
+      `Trust Habits kunne ikke lese «${text}» som en dato (prøv «fredag kl 15» eller «om 2 dager»), så ingenting ble lagret.`,
+    notSaved: (problem) => `${problem} Ingenting ble lagret.`,
+    notATeam: (channel) =>
+      `${channel} er ikke et Trust Habits-team. Sett det opp der med \`/trust team setup\` først.`,
+    pulseAsk: (channel) =>
+      `Teamet ditt ${channel} spør hvordan tilliten kjennes denne uken. Det tar et minutt og er anonymt.`,
+    pulseAskText: 'Teamet ditt ber deg vurdere tilliten denne uken (anonymt).',
+  },
   dates: {
     locale: 'nb',
     dateTime: 'EEE d. MMM, HH:mm',

@@ -210,6 +210,21 @@ export async function stopWorkspaceSending(
 }
 
 /** True for the one instance that runs this minute's due-work. */
+/** Where and when Slack took a message the outbox sent, by its key; undefined until it was sent. */
+export async function sentMessageOf(
+  db: Db,
+  workspaceId: string,
+  idempotencyKey: string,
+): Promise<{ channel: string; ts: string } | undefined> {
+  const row = await db
+    .selectFrom('outbox')
+    .select(['slack_channel', 'slack_ts'])
+    .where('workspace_id', '=', workspaceId)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+  return row?.slack_channel && row.slack_ts ? { channel: row.slack_channel, ts: row.slack_ts } : undefined;
+}
+
 export async function claimTickSlot(db: Db, slot: Date, instance: string): Promise<boolean> {
   const row = await db
     .insertInto('tick_claims')

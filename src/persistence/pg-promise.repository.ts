@@ -39,6 +39,7 @@ export function toTrustPromise(row: PromiseRow): TrustPromise {
       .map(
         (c): DueChange => ({ from: new Date(c.from), to: new Date(c.to), at: new Date(c.at), note: c.note }),
       ),
+    ...(row.source_link === null ? {} : { sourceLink: row.source_link }),
   };
 }
 
@@ -89,6 +90,7 @@ export function createPgPromiseRepository(db: Db): PromiseRepository & PromiseSc
             due_at: input.dueAt,
             state: 'open',
             created_at: input.createdAt,
+            source_link: input.sourceLink ?? null,
             ...firstStep(fresh),
           })
           .returningAll()

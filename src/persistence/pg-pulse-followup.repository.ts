@@ -80,7 +80,8 @@ export function createPgPulseFollowupRepository(db: Db): PulseFollowupRepository
 export async function forgetFollowupsOfTeam(db: Db, workspaceId: string, teamId: string): Promise<number> {
   const result = await db
     .deleteFrom('outbox')
-    .where('kind', '=', 'pulse_followup')
+    // The workflow step's asks ("Send the trust pulse to a team") say the same, so they go too.
+    .where('kind', 'in', ['pulse_followup', 'pulse_step'])
     .where('workspace_id', '=', workspaceId)
     .where('status', '!=', 'sending')
     .where('channel', 'in', db.selectFrom('team_members').select('user_id').where('team_id', '=', teamId))

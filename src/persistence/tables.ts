@@ -124,6 +124,8 @@ export interface PromisesTable {
   next_reminder_at: Date | null;
   next_reminder_kind: PromiseStepColumn | null;
   updated_at: UpdatedAt;
+  /** Permalink to the message a promise was made from (message shortcut); null otherwise. */
+  source_link: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TeamsTable {

@@ -44,3 +44,4 @@ export {
 export { habitActionIds, habitBlockIds } from './habit-ids.ts';
 export { settingsActionIds, settingsCallbackIds } from './settings-ids.ts';
 export { homeActionIds, homeBlockIds, homeTeamBlockId } from './home-ids.ts';
+export { functionCallbackIds, shortcutCallbackIds } from './shortcut-ids.ts';

@@ -34,6 +34,8 @@ import { registerSettingsListeners } from './listeners/settings/index.ts';
 import { registerPrivacyListeners } from './listeners/privacy/index.ts';
 import { PulseBallotBox } from '../domain/pulse/ballot-box.ts';
 import { pulseKeys } from '../domain/pulse/ballot.ts';
+import { registerShortcutListeners } from './listeners/shortcuts/index.ts';
+import { registerStepListeners } from './listeners/steps/index.ts';
 import { createPgPulseRepository } from '../persistence/pg-pulse.repository.ts';
 import { createSlackChannelDirectory } from './slack-channel-directory.ts';
 import type { SubcommandHandlers } from './listeners/commands/subcommand.ts';
@@ -282,6 +284,8 @@ function registerListeners(app: App, deps: ListenerDeps): ListenerInventory {
   registerHomeListeners(registrar, deps);
   registerUserChange(registrar, deps);
   registerUninstall(registrar, deps);
+  registerShortcutListeners(registrar, deps);
+  registerStepListeners(registrar, deps);
   return registrar.inventory;
 }
 
@@ -322,6 +326,9 @@ function surfaceOf(body: unknown): SlackSurface {
       return 'view_submission';
     case 'view_closed':
       return 'view_closed';
+    case 'shortcut':
+    case 'message_action':
+      return 'shortcut';
     case 'event_callback':
       return 'event';
     default:

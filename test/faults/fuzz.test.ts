@@ -29,8 +29,8 @@ import { scaled } from './scale.ts';
 // cases) in `npm run test:faults`; a few hundred in `npm test`.
 
 const RUNS = scaled(
-  { commands: 3_400, actions: 3_400, views: 3_400 },
-  { commands: 100, actions: 100, views: 100 },
+  { commands: 3_400, actions: 3_400, views: 3_400, shortcuts: 1_000 },
+  { commands: 100, actions: 100, views: 100, shortcuts: 60 },
 );
 const ACTOR = KARI_ID;
 const OTHER_TEAM_ID = 'T0OTHER01';
@@ -78,7 +78,7 @@ let harvested: {
   forms: Map<string, FormInput[]>;
 };
 let protectedBefore: Map<string, string[]>;
-const cases = { commands: 0, actions: 0, views: 0 };
+const cases = { commands: 0, actions: 0, views: 0, shortcuts: 0 };
 const statuses = new Map<number, number>();
 const modalErrors: string[] = [];
 const submissionAnswers = new Map<string, number>();
@@ -799,8 +799,81 @@ describe('bad input, property-based', () => {
       { numRuns: RUNS.views, seed: 3, endOnFailure: true },
     );
 
+    // Every registered shortcut (and one nobody listens to), as a message or global shortcut, on
+    // hostile messages: mentions, entities, links, huge or empty text, odd thread and channel ids.
+    const shortcutIds = t.app.slack.listeners.shortcuts;
+    expect(shortcutIds.length).toBeGreaterThan(2);
+    const messageText = fc.oneof(
+      hostileText,
+      fc
+        .array(
+          fc.oneof(
+            word,
+            fc.constantFrom(
+              `<@${BOB_ID}>`,
+              '<@U0NOBODY1>',
+              '<#C0TEAMCH1|x>',
+              '<!here>',
+              '&amp;lt;',
+              'by friday',
+            ),
+            randomId.map((id) => `<@${id}|${id}>`),
+          ),
+          { maxLength: 12 },
+        )
+        .map((ws) => ws.join(' ')),
+    );
+    const shortcutCase = fc.record({
+      callbackId: fc.constantFrom(...shortcutIds, 'unknown_shortcut'),
+      kind: fc.constantFrom('message_action', 'shortcut'),
+      text: fc.option(messageText, { nil: undefined }),
+      author: fc.option(fc.oneof(fc.constantFrom(ACTOR, BOB_ID, ALICE_ID), randomId), { nil: undefined }),
+      parent: fc.option(fc.oneof(fc.constantFrom(ACTOR, BOB_ID), randomId), { nil: undefined }),
+      ts: fc.constantFrom('1700000000.000100', '0', 'x', ''),
+      threadTs: fc.option(fc.constantFrom('1700000000.000050', '1700000000.000100', 'y'), { nil: undefined }),
+      channelId: fc.constantFrom(...channels, 'D0KARIDM1', 'D0STRANGER'),
+      domain: fc.constantFrom(DEMO_TEAM_DOMAIN, 'evil.com/x', ''),
+      userTeam: fc.constantFrom(DEMO_TEAM_ID, OTHER_TEAM_ID),
+    });
+    await fc.assert(
+      fc.asyncProperty(shortcutCase, async (c) => {
+        cases.shortcuts += 1;
+        const common = {
+          type: c.kind,
+          token: LEGACY_TOKEN,
+          action_ts: '1700000000.000300',
+          team: { id: DEMO_TEAM_ID, domain: c.domain },
+          enterprise: null,
+          is_enterprise_install: false,
+          user: { id: ACTOR, name: 'kari', username: 'kari', team_id: c.userTeam },
+          callback_id: c.callbackId,
+          trigger_id: t.emulator.issueTriggerId(DEMO_TEAM_ID, ACTOR),
+        };
+        const payload =
+          c.kind === 'shortcut'
+            ? common
+            : {
+                ...common,
+                channel: { id: c.channelId, name: 'x' },
+                message_ts: c.ts,
+                response_url: t.emulator.createResponseUrl('actions', DEMO_TEAM_ID),
+                message: {
+                  type: 'message',
+                  ts: c.ts,
+                  ...(c.text === undefined ? {} : { text: c.text }),
+                  ...(c.author === undefined ? {} : { user: c.author }),
+                  ...(c.threadTs === undefined ? {} : { thread_ts: c.threadTs }),
+                  ...(c.parent === undefined ? {} : { parent_user_id: c.parent }),
+                },
+              };
+        const response = await send(payload);
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: RUNS.shortcuts, seed: 4, endOnFailure: true },
+    );
+
     await settle();
-    const total = cases.commands + cases.actions + cases.views;
+    const total = cases.commands + cases.actions + cases.views + cases.shortcuts;
     const seconds = (performance.now() - started) / 1000;
 
     // Every answer anybody was shown: non-empty, no leaked internals.
@@ -817,7 +890,7 @@ describe('bad input, property-based', () => {
     });
     const slackRefused = t.emulator.issues('error');
     console.info(
-      `fuzz: ${total} cases (${cases.commands} /trust texts, ${cases.actions} clicks on ${actionIds.length} actions, ${cases.views} submissions of ${callbackIds.length} modals) in ${seconds.toFixed(1)} s; HTTP ${JSON.stringify(Object.fromEntries(statuses))}; ${shown.length} answers shown, ${modalErrors.length} modal field errors (answers ${JSON.stringify(Object.fromEntries(submissionAnswers))}); ${slackRefused.length} calls Slack refused; ${errorLogs.length} error logs`,
+      `fuzz: ${total} cases (${cases.commands} /trust texts, ${cases.actions} clicks on ${actionIds.length} actions, ${cases.views} submissions of ${callbackIds.length} modals, ${cases.shortcuts} runs of ${shortcutIds.length} shortcuts) in ${seconds.toFixed(1)} s; HTTP ${JSON.stringify(Object.fromEntries(statuses))}; ${shown.length} answers shown, ${modalErrors.length} modal field errors (answers ${JSON.stringify(Object.fromEntries(submissionAnswers))}); ${slackRefused.length} calls Slack refused; ${errorLogs.length} error logs`,
     );
     expect(bad.map((b) => `${b.source}: ${JSON.stringify(b.body).slice(0, 400)}`)).toEqual([]);
     expect(slackRefused.map((i) => `${i.source}: ${i.messages.join('; ')}`).slice(0, 10)).toEqual([]);

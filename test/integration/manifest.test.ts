@@ -3,11 +3,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { parseConfig } from '../../src/config.ts';
+import { en } from '../../src/i18n/en.ts';
+import { nb } from '../../src/i18n/nb.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import { createSlackApp, type ListenerInventory } from '../../src/slack/slack-app.ts';
 import { systemClock } from '../../src/system-clock.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+// v2 parameters: properties plus a `required` list naming only declared ones (docs/slack-workflow-steps.md).
+const functionParameters = z
+  .strictObject({
+    properties: z.record(
+      z.string().regex(/^[a-z][a-z0-9_]*$/),
+      z.strictObject({
+        type: z.enum(['string', 'integer', 'boolean', 'slack#/types/user_id', 'slack#/types/channel_id']),
+        title: z.string().min(1),
+        description: z.string().optional(),
+        hint: z.string().optional(),
+      }),
+    ),
+    required: z.array(z.string()).optional(),
+  })
+  .refine((p) => (p.required ?? []).every((name) => name in p.properties), 'required names a parameter');
 
 const manifestSchema = z.object({
   display_information: z.object({
@@ -30,11 +48,33 @@ const manifestSchema = z.object({
         }),
       )
       .max(50),
+    shortcuts: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(24),
+          type: z.enum(['message', 'global']),
+          callback_id: z.string().min(1).max(255),
+          description: z.string().min(1).max(150),
+        }),
+      )
+      .max(10),
   }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()).min(1).max(255) }) }),
+  functions: z
+    .record(
+      z.string().min(1).max(100),
+      z.strictObject({
+        title: z.string().min(1).max(255),
+        description: z.string().max(1000).optional(),
+        input_parameters: functionParameters,
+        output_parameters: functionParameters,
+      }),
+    )
+    .optional(),
   settings: z.object({
     event_subscriptions: z.object({ bot_events: z.array(z.string()).max(100) }),
     interactivity: z.object({ is_enabled: z.boolean() }),
+    function_runtime: z.literal('remote').optional(),
   }),
 });
 
@@ -81,8 +121,28 @@ describe('manifest.yml', () => {
     );
   });
 
-  it('turns interactivity on exactly when the app listens to actions or views', () => {
-    const interactive = listeners.actions.length + listeners.views.length > 0;
+  it('names exactly the shortcuts the app listens to, each once', () => {
+    const ids = manifest.features.shortcuts.map((s) => s.callback_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...listeners.shortcuts].sort());
+  });
+
+  it('labels each shortcut in both languages within Slack’s limits', () => {
+    for (const m of [en, nb]) {
+      for (const name of Object.values(m.shortcuts.names)) expect(name.length).toBeLessThanOrEqual(24);
+    }
+    expect(manifest.features.shortcuts.map((s) => s.name).sort()).toEqual(
+      Object.values(en.shortcuts.names).sort(),
+    );
+  });
+
+  it('declares exactly the Workflow Builder steps the app listens to, run by the app itself', () => {
+    expect(Object.keys(manifest.functions ?? {}).sort()).toEqual([...listeners.functions].sort());
+    expect(manifest.settings.function_runtime).toBe(listeners.functions.length > 0 ? 'remote' : undefined);
+  });
+
+  it('turns interactivity on exactly when the app listens to actions, views or shortcuts', () => {
+    const interactive = listeners.actions.length + listeners.views.length + listeners.shortcuts.length > 0;
     expect(manifest.settings.interactivity.is_enabled).toBe(interactive);
   });
 

@@ -8,6 +8,7 @@ export interface NewPromiseRecord {
   text: string;
   dueAt: Date;
   createdAt: Date;
+  sourceLink?: string;
 }
 
 /**

@@ -38,7 +38,7 @@ export type ActionOutcome = { ok: true; promise: TrustPromise } | { ok: false; e
 
 export async function createPromise(
   deps: PromiseServiceDeps,
-  input: Omit<NewPromiseInput, 'now'> & { workspaceId: string },
+  input: Omit<NewPromiseInput, 'now'> & { workspaceId: string; sourceLink?: string },
 ): Promise<CreateOutcome> {
   const now = deps.clock.now();
   const errors = validateNewPromise({ ...input, now });
@@ -52,6 +52,7 @@ export async function createPromise(
       text: input.text.trim(),
       dueAt: input.dueAt,
       createdAt: now,
+      ...(input.sourceLink === undefined ? {} : { sourceLink: input.sourceLink }),
     },
     tellRecipient,
   );

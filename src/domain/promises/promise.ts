@@ -30,6 +30,8 @@ export interface TrustPromise {
   releaseNote: string | null;
   /** Every due-date change, oldest first. */
   dueChanges: DueChange[];
+  /** Permalink to the Slack message it was made from, when made with the message shortcut. */
+  sourceLink?: string;
 }
 
 export const MAX_TEXT_LENGTH = 300;

@@ -7,6 +7,8 @@ import type {
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
+  SlackShortcut,
+  SlackShortcutMiddlewareArgs,
   SlackViewAction,
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
@@ -17,6 +19,10 @@ export interface ListenerInventory {
   events: string[];
   actions: string[];
   views: string[];
+  /** callback_ids of message and global shortcuts. */
+  shortcuts: string[];
+  /** callback_ids of Workflow Builder custom steps (`function_executed`). */
+  functions: string[];
 }
 
 type Kind = keyof ListenerInventory;
@@ -38,13 +44,23 @@ const EVERY_ID = /^/;
  * features register. An id nobody listens to is acknowledged and logged, never left to time out.
  */
 export class ListenerRegistrar {
-  readonly inventory: ListenerInventory = { commands: [], events: [], actions: [], views: [] };
+  readonly inventory: ListenerInventory = {
+    commands: [],
+    events: [],
+    actions: [],
+    views: [],
+    shortcuts: [],
+    functions: [],
+  };
   private readonly listeners: Record<Kind, Map<string, AnyListener>> = {
     commands: new Map(),
     events: new Map(),
     actions: new Map(),
     views: new Map(),
+    shortcuts: new Map(),
+    functions: new Map(),
   };
+  private eventsHooked = false;
 
   constructor(
     private readonly app: App,
@@ -60,8 +76,26 @@ export class ListenerRegistrar {
     type: EventType,
     listener: Middleware<SlackEventMiddlewareArgs<EventType>>,
   ): void {
-    if (this.add('events', type, listener))
-      this.app.event(EVERY_ID, (args) => this.dispatch('events', args.event.type, args));
+    this.add('events', type, listener);
+    this.hookEvents();
+  }
+
+  /**
+   * A Workflow Builder custom step. Slack sends it as a `function_executed` event, which Bolt does
+   * not ack by itself; the registrar acks it first (as Bolt's `app.function` does by default), then
+   * runs the listener with Bolt's `complete`/`fail` and a client on the execution's own token.
+   */
+  function(callbackId: string, listener: Middleware<SlackEventMiddlewareArgs<'function_executed'>>): void {
+    this.add('functions', callbackId, listener);
+    this.hookEvents();
+  }
+
+  shortcut<Shortcut extends SlackShortcut = SlackShortcut>(
+    callbackId: string,
+    listener: Middleware<SlackShortcutMiddlewareArgs<Shortcut>>,
+  ): void {
+    if (this.add('shortcuts', callbackId, listener))
+      this.app.shortcut(EVERY_ID, (args) => this.dispatch('shortcuts', args.shortcut.callback_id, args));
   }
 
   action<Action extends SlackAction = SlackAction>(
@@ -88,6 +122,18 @@ export class ListenerRegistrar {
     return this.listeners[kind].size === 1;
   }
 
+  /** Events and custom steps share Bolt's one event listener (a step arrives as an event). */
+  private hookEvents(): void {
+    if (this.eventsHooked) return;
+    this.eventsHooked = true;
+    this.app.event(EVERY_ID, async (args) => {
+      if (args.event.type !== 'function_executed') return this.dispatch('events', args.event.type, args);
+      const step = args as unknown as AnyMiddlewareArgs & AllMiddlewareArgs & { ack: () => Promise<void> };
+      await step.ack();
+      return this.dispatch('functions', callbackIdOf(args.event), { ...step, ack: async () => {} });
+    });
+  }
+
   private async dispatch(
     kind: Kind,
     id: string | undefined,
@@ -108,6 +154,11 @@ export class ListenerRegistrar {
 function withRespond<T extends object>(args: T): T {
   if ('respond' in args && typeof args.respond === 'function') return args;
   return { ...args, respond: async () => undefined };
+}
+
+function callbackIdOf(event: unknown): string | undefined {
+  const id = (event as { function?: { callback_id?: unknown } }).function?.callback_id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function actionIdOf(payload: unknown): string | undefined {

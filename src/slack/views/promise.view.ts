@@ -15,6 +15,7 @@ import { type Audience, formatDateTime, formatZone } from '../../i18n/format-dat
 import { messages } from '../../i18n/index.ts';
 import { escapeMrkdwn, escapeToFit, plain } from '../mrkdwn.ts';
 import { jsonValue } from '../parsers/json-value.parser.ts';
+import { messageLink } from '../parsers/message-shortcut.parser.ts';
 import {
   promiseActionIds,
   promiseBlockIds,
@@ -57,7 +58,7 @@ export function buildMadeNotice(a: Audience, promise: TrustPromise): SlackMessag
     section(
       `${n.made(who(promise.ownerId, m))}\n${quote(promise.text)}\n${n.due(formatDateTime(promise.dueAt, a))}`,
     ),
-    context(n.confirmHint),
+    context(lines(sourceLine(m, promise), n.confirmHint)),
     {
       type: 'actions',
       block_id: promiseButtonsBlockId(promise.id),
@@ -101,7 +102,10 @@ export function buildKeptNotice(a: Audience, promise: TrustPromise): SlackMessag
 export function buildReminderMessage(a: Audience, promise: TrustPromise, kind: ReminderKind): SlackMessage {
   const m = messages(a.language);
   const nudge = m.promises.reminders[kind](who(promise.recipientId, m), formatDateTime(promise.dueAt, a));
-  return messageOf([section(`${nudge}\n${quote(promise.text)}`), ownerActions(m, promise, true)]);
+  return messageOf([
+    section(lines(nudge, quote(promise.text), sourceLine(m, promise))),
+    ownerActions(m, promise, true),
+  ]);
 }
 
 /** `/trust promises`: made, then received, each soonest due first; capped to Slack's 50 blocks. */
@@ -143,7 +147,7 @@ export function buildPromiseList(a: Audience, mine: MyPromises): SlackMessage {
 function madeItem(a: Audience, p: TrustPromise): KnownBlock[] {
   const m = messages(a.language);
   return [
-    section(`${quote(p.text)}\n${m.promises.list.to(who(p.recipientId, m), dueLine(a, p))}`),
+    section(lines(quote(p.text), m.promises.list.to(who(p.recipientId, m), dueLine(a, p)), sourceLine(m, p))),
     ownerActions(m, p, true),
   ];
 }
@@ -153,7 +157,9 @@ function receivedItem(a: Audience, p: TrustPromise): KnownBlock[] {
   const m = messages(a.language);
   return [
     {
-      ...section(`${quote(p.text)}\n${m.promises.list.from(who(p.ownerId, m), dueLine(a, p))}`),
+      ...section(
+        lines(quote(p.text), m.promises.list.from(who(p.ownerId, m), dueLine(a, p)), sourceLine(m, p)),
+      ),
       block_id: promiseButtonsBlockId(p.id),
       accessory: confirmKeptButton(m, p),
     },
@@ -243,7 +249,7 @@ export function buildCreatedDone(a: Audience, promise: TrustPromise): SlackMessa
   const due = c.due(formatDateTime(promise.dueAt, a), escapeMrkdwn(formatZone(a.timeZone)));
   return messageOf([
     section(`${c.made(recipient)}\n${quote(promise.text)}\n${due}`),
-    context(c.told(recipient)),
+    context(lines(sourceLine(m, promise), c.told(recipient))),
   ]);
 }
 
@@ -313,21 +319,53 @@ export function buildPromiseFieldErrors(
 
 // ---- modals -----------------------------------------------------------------------------------
 
-export function buildCreatePromiseModal(a: Audience): ModalView {
-  const mo = messages(a.language).promises.modals;
+/** What the create modal starts with when it is opened from a message ("Make this a promise"). */
+export interface PromisePrefill {
+  recipientId?: string;
+  /** Plain text, already read out of Slack's markup. */
+  text?: string;
+  due?: Date;
+  /** A checked Slack message link (see `messageLink`), kept with the promise. */
+  sourceLink?: string;
+  fromMessage?: boolean;
+}
+
+/** The create modal's private_metadata: {"l":"<message link>"} when made from a message. */
+export const createPromiseMetadata = jsonValue(z.strictObject({ l: z.string().max(300).optional() }), 400);
+
+export function buildCreatePromiseModal(a: Audience, prefill: PromisePrefill = {}): ModalView {
+  const m = messages(a.language);
+  const mo = m.promises.modals;
   const tomorrow = DateTime.fromJSDate(a.now, { zone: a.timeZone }).plus({ days: 1 });
+  const due = prefill.due && DateTime.fromJSDate(prefill.due, { zone: a.timeZone });
+  const intro = prefill.fromMessage
+    ? [
+        context(
+          lines(
+            prefill.sourceLink ? m.shortcuts.fromMessage(prefill.sourceLink) : m.shortcuts.fromMessageNoLink,
+            due ? undefined : m.shortcuts.noDateFound,
+          ),
+        ),
+      ]
+    : [];
   return {
     type: 'modal',
     callback_id: promiseCallbackIds.create,
+    ...(prefill.sourceLink ? { private_metadata: JSON.stringify({ l: prefill.sourceLink }) } : {}),
     title: plainText(mo.createTitle),
     submit: plainText(mo.createSubmit),
     close: plainText(mo.cancel),
     blocks: [
+      ...intro,
       {
         type: 'input',
         block_id: promiseBlockIds.recipient,
         label: plainText(mo.recipientLabel),
-        element: { type: 'users_select', action_id: promiseBlockIds.recipient },
+        element: {
+          type: 'users_select',
+          action_id: promiseBlockIds.recipient,
+          ...(prefill.recipientId ? { initial_user: prefill.recipientId } : {}),
+        },
       },
       {
         type: 'input',
@@ -338,9 +376,12 @@ export function buildCreatePromiseModal(a: Audience): ModalView {
           action_id: promiseBlockIds.text,
           max_length: MAX_TEXT_LENGTH,
           placeholder: plainText(mo.textPlaceholder),
+          ...(prefill.text ? { initial_value: plain(prefill.text) } : {}),
         },
       },
-      ...dueInputs(a, tomorrow.toISODate() ?? '', DEFAULT_DUE_TIME),
+      ...(due
+        ? dueInputs(a, due.toISODate() ?? '', { hour: due.hour, minute: due.minute })
+        : dueInputs(a, tomorrow.toISODate() ?? '', DEFAULT_DUE_TIME)),
     ],
   };
 }
@@ -453,6 +494,12 @@ function inQuotes(text: string): string {
 
 function lines(...parts: Array<string | undefined>): string {
   return parts.filter((part) => part !== undefined).join('\n');
+}
+
+/** The link back to the message a promise was made from, if any (checked when it was saved). */
+function sourceLine(m: Messages, promise: TrustPromise): string | undefined {
+  const link = messageLink.safeParse(promise.sourceLink);
+  return link.success ? m.shortcuts.sourceLink(link.data) : undefined;
 }
 
 function noteLine(m: Messages, note: string | null): string | undefined {

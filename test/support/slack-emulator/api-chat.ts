@@ -131,7 +131,32 @@ const scheduleMessage: BotHandler = (state, { params, team }) => {
   });
 };
 
+/**
+ * A message's address. Works where the bot can read: public channels, private ones it is in, and
+ * its own DMs; a conversation it is not part of (a DM between two people) is `channel_not_found`.
+ */
+const getPermalink: BotHandler = (state, { params, team }) => {
+  const channelId = str(params, 'channel') ?? '';
+  const ts = str(params, 'message_ts') ?? '';
+  const channel = state.directory.channel(channelId);
+  const dmOwner = state.directory.dmOwner(channelId);
+  const readable =
+    channel !== undefined
+      ? channel.teamId === team.id && (!channel.is_private || channel.botIsMember)
+      : dmOwner?.team_id === team.id;
+  if (!readable) return fail('channel_not_found');
+  const message = state.messages.find(channelId, ts);
+  if (message === undefined) return fail('message_not_found');
+  const base = `https://${team.domain}.slack.com/archives/${channelId}/p${ts.replace('.', '')}`;
+  const inThread = message.thread_ts !== undefined && message.thread_ts !== ts;
+  return ok({
+    channel: channelId,
+    permalink: inThread ? `${base}?thread_ts=${message.thread_ts}&cid=${channelId}` : base,
+  });
+};
+
 export const CHAT_HANDLERS: Record<string, BotHandler> = {
+  'chat.getPermalink': getPermalink,
   'chat.postMessage': postMessage,
   'chat.postEphemeral': postEphemeral,
   'chat.update': update,

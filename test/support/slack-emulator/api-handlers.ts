@@ -5,6 +5,7 @@ import type { BotHandler } from './api-common.ts';
 import { fail } from './api-common.ts';
 import { DIRECTORY_HANDLERS } from './api-directory.ts';
 import { FILE_HANDLERS } from './api-files.ts';
+import { FUNCTION_HANDLERS } from './api-functions.ts';
 import { VIEW_HANDLERS } from './api-views.ts';
 import type { EmulatorState } from './state.ts';
 import type { ApiBody, Params, Workspace } from './types.ts';
@@ -37,6 +38,7 @@ export const HANDLERS: Record<string, Handler> = {
   ...forBot(VIEW_HANDLERS),
   ...forBot(FILE_HANDLERS),
   ...forBot(AUTH_HANDLERS),
+  ...forBot(FUNCTION_HANDLERS),
   'oauth.v2.access': (state, { params, basic }) => oauthV2Access(state, { params, basic }),
   'apps.connections.open': (state, { token }) => appsConnectionsOpen(state, token),
 };

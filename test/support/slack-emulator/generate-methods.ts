@@ -62,6 +62,10 @@ const SUPPORTED: Record<string, Override | null> = {
   'chat.update': { extraKnown: CHAT_EXTRAS },
   'chat.delete': { required: ['channel', 'ts'] },
   'chat.scheduleMessage': { required: ['channel', 'post_at'], extraKnown: CHAT_EXTRAS },
+  'chat.getPermalink': { required: ['channel', 'message_ts'] },
+  // Not in the 2020 spec: docs/slack-workflow-steps.md (verified against Slack's method pages).
+  'functions.completeSuccess': { required: ['function_execution_id', 'outputs'], postOnly: true },
+  'functions.completeError': { required: ['function_execution_id', 'error'], postOnly: true },
   'views.open': {
     required: ['view'],
     requiredOneOf: TRIGGER,

@@ -4,7 +4,7 @@ import { isRecord } from './block-kit.ts';
 import type { Params } from './types.ts';
 
 /** Form fields that carry JSON strings (PLATFORM.md §3.1). */
-const JSON_FIELDS = ['blocks', 'view', 'files', 'attachments', 'metadata'];
+const JSON_FIELDS = ['blocks', 'view', 'files', 'attachments', 'metadata', 'outputs'];
 
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -5,7 +5,11 @@
  * emulator, so the app's follow-up Web API calls and responses land there. `socketCommand` and
  * `socketEvent` send the same payloads as Socket Mode envelopes through the emulator's socket instead.
  */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import { toApiMessage } from './api-common.ts';
+import type { FunctionDefinition, FunctionParameter } from './functions.ts';
 import { isRecord } from './block-kit.ts';
 import { signSlackRequest } from './signing.ts';
 import type { SocketAck } from './socket-mode.ts';
@@ -73,6 +77,31 @@ export interface ViewClosedInput {
   viewId: string;
   /** true when the whole stack was closed with the x. */
   isCleared?: boolean;
+}
+
+export interface MessageShortcutInput {
+  teamId: string;
+  userId: string;
+  callbackId: string;
+  channelId: string;
+  /** A message in the emulator (e.g. from `postAsUser`); its full structure goes in the payload. */
+  messageTs: string;
+}
+
+export interface GlobalShortcutInput {
+  teamId: string;
+  userId: string;
+  callbackId: string;
+}
+
+export interface FunctionExecutedInput {
+  teamId: string;
+  /** A step declared in manifest.yml's `functions`; its definition goes into the event. */
+  callbackId: string;
+  inputs: Record<string, unknown>;
+  eventId?: string;
+  /** Over Socket Mode (an `events_api` envelope) instead of a signed HTTP request. */
+  socket?: boolean;
 }
 
 export interface EventInput {
@@ -206,6 +235,68 @@ export class SlackDriver {
     return this.sendPayload(payload);
   }
 
+  /**
+   * A message shortcut (`message_action`), shaped as Slack's shortcut payload reference shows it:
+   * the whole message (with `thread_ts`/`parent_user_id` for a thread reply), the channel, a
+   * trigger_id (3 s, once) and a response_url. The message may be in a conversation the app cannot
+   * read (a DM between two people): the payload still carries it.
+   */
+  async messageShortcut(input: MessageShortcutInput): Promise<AppResponse> {
+    return this.sendPayload(this.messageShortcutPayload(input));
+  }
+
+  /** The same message shortcut over Socket Mode (an `interactive` envelope). */
+  async socketMessageShortcut(input: MessageShortcutInput, timeoutMs?: number): Promise<SocketDelivery> {
+    const envelopeId = this.emulator.deliverSocketEnvelope('interactive', this.messageShortcutPayload(input));
+    return { envelopeId, ack: await this.emulator.awaitSocketAck(envelopeId, timeoutMs) };
+  }
+
+  private messageShortcutPayload(input: MessageShortcutInput): Json {
+    const team = this.emulator.workspace(input.teamId);
+    const user = this.person(input.userId);
+    const message = this.emulator.message(input.channelId, input.messageTs);
+    if (message === undefined)
+      throw new Error(`driver: no message ${input.messageTs} in ${input.channelId}; post it first`);
+    const parent =
+      message.thread_ts !== undefined && message.thread_ts !== message.ts
+        ? this.emulator.message(input.channelId, message.thread_ts)
+        : undefined;
+    return {
+      type: 'message_action',
+      token: LEGACY_TOKEN,
+      action_ts: this.actionTs(),
+      ...this.teamRefs(team),
+      user: { id: user.id, name: user.name, username: user.name, team_id: user.team_id },
+      channel: { id: input.channelId, name: this.channelName(input.channelId) },
+      callback_id: input.callbackId,
+      trigger_id: this.emulator.issueTriggerId(team.id, user.id),
+      response_url: this.emulator.createResponseUrl('actions', team.id, {
+        channelId: input.channelId,
+        userId: user.id,
+      }),
+      message_ts: message.ts,
+      message: {
+        ...toApiMessage(message, team),
+        ...(parent === undefined ? {} : { parent_user_id: parent.user }),
+      },
+    };
+  }
+
+  /** A global shortcut (`shortcut`): no channel, no message, no response_url (PLATFORM.md §1.5). */
+  async globalShortcut(input: GlobalShortcutInput): Promise<AppResponse> {
+    const team = this.emulator.workspace(input.teamId);
+    const user = this.person(input.userId);
+    return this.sendPayload({
+      type: 'shortcut',
+      token: LEGACY_TOKEN,
+      action_ts: this.actionTs(),
+      ...this.teamRefs(team),
+      user: { id: user.id, username: user.name, team_id: user.team_id },
+      callback_id: input.callbackId,
+      trigger_id: this.emulator.issueTriggerId(team.id, user.id),
+    });
+  }
+
   /** Submit of a modal (PLATFORM.md §2.3); the app's answer is applied to the emulator's modal stack. */
   async viewSubmission(input: ViewSubmissionInput): Promise<AppResponse> {
     const team = this.emulator.workspace(input.teamId);
@@ -300,6 +391,58 @@ export class SlackDriver {
       context_enterprise_id: enterpriseId,
     };
     return envelope;
+  }
+
+  /**
+   * A workflow ran one of the app's custom steps: the emulator starts an execution (with its own
+   * workflow token) and the app gets `function_executed` as docs/slack-workflow-steps.md shows it.
+   * Resolves once the app acknowledged it; wait on `emulator.functionExecution(id)` for the outcome.
+   */
+  async functionExecuted(
+    input: FunctionExecutedInput,
+  ): Promise<{ executionId: string; status: number | undefined }> {
+    const definition = manifestFunction(input.callbackId);
+    const execution = this.emulator.startFunctionExecution(input.teamId, definition, input.inputs);
+    const team = this.emulator.workspace(input.teamId);
+    const parameters = (list: FunctionParameter[]) =>
+      list.map((p) => ({
+        type: p.type,
+        name: p.name,
+        ...(p.description === undefined ? {} : { description: p.description }),
+        ...(p.title === undefined ? {} : { title: p.title }),
+        is_required: p.is_required,
+      }));
+    const event: Json = {
+      type: 'function_executed',
+      function: {
+        id: `Fn0${input.callbackId
+          .toUpperCase()
+          .replace(/[^A-Z0-9]/g, '')
+          .slice(0, 8)}`,
+        callback_id: definition.callbackId,
+        title: definition.title,
+        ...(definition.description === undefined ? {} : { description: definition.description }),
+        type: 'app',
+        input_parameters: parameters(definition.inputParameters),
+        output_parameters: parameters(definition.outputParameters),
+        app_id: team.appId,
+        date_created: 1694727597,
+        date_updated: 1698947481,
+        date_deleted: 0,
+      },
+      inputs: input.inputs as Json,
+      function_execution_id: execution.id,
+      workflow_execution_id: execution.workflowExecutionId,
+      event_ts: this.actionTs(),
+      bot_access_token: execution.token,
+    };
+    const delivery = { teamId: input.teamId, event, ...(input.eventId ? { eventId: input.eventId } : {}) };
+    if (input.socket === true) {
+      await this.socketEvent(delivery);
+      return { executionId: execution.id, status: undefined };
+    }
+    const response = await this.event(delivery);
+    return { executionId: execution.id, status: response.status };
   }
 
   /** `app_home_opened` (PLATFORM.md §2.6), with the published Home view when there is one. */
@@ -513,6 +656,52 @@ export function escapeAsSlack(typed: string): string {
     last = token.index + token[0].length;
   }
   return out + escape(typed.slice(last));
+}
+
+const manifestParameters = z
+  .object({
+    properties: z.record(
+      z.string(),
+      z.object({ type: z.string(), title: z.string().optional(), description: z.string().optional() }),
+    ),
+    required: z.array(z.string()).optional(),
+  })
+  .optional();
+
+const manifestFunctions = z.object({
+  functions: z
+    .record(
+      z.string(),
+      z.object({
+        title: z.string(),
+        description: z.string().optional(),
+        input_parameters: manifestParameters,
+        output_parameters: manifestParameters,
+      }),
+    )
+    .optional(),
+});
+
+/** A step as manifest.yml declares it (v2 parameters: `properties` plus a `required` list). */
+function manifestFunction(callbackId: string): FunctionDefinition {
+  const manifest = manifestFunctions.parse(parse(readFileSync('manifest.yml', 'utf8')));
+  const found = manifest.functions?.[callbackId];
+  if (found === undefined) throw new Error(`driver: manifest.yml declares no function ${callbackId}`);
+  const list = (params: z.infer<typeof manifestParameters>): FunctionParameter[] =>
+    Object.entries(params?.properties ?? {}).map(([name, p]) => ({
+      name,
+      type: p.type,
+      ...(p.title === undefined ? {} : { title: p.title }),
+      ...(p.description === undefined ? {} : { description: p.description }),
+      is_required: params?.required?.includes(name) ?? false,
+    }));
+  return {
+    callbackId,
+    title: found.title,
+    ...(found.description === undefined ? {} : { description: found.description }),
+    inputParameters: list(found.input_parameters),
+    outputParameters: list(found.output_parameters),
+  };
 }
 
 function parseJson(text: string): unknown {

@@ -23,6 +23,7 @@ import {
   sendText,
   uploadedBytes,
 } from './http-io.ts';
+import type { FunctionDefinition, FunctionExecution } from './functions.ts';
 import type { ScheduledMessage } from './message-log.ts';
 import { type MethodSpec, methodSpec, missingParams, unknownParams } from './method-specs.ts';
 import type { CodeGrant } from './oauth-codes.ts';
@@ -197,8 +198,21 @@ export class SlackEmulator {
   }
 
   /** A message written by a person (the app cannot update or delete it). */
-  postAsUser(input: { teamId: string; channel: string; user: string; text: string }): StoredMessage {
-    return this.state.messages.post({ ...input, blocks: [], via: 'seed' });
+  postAsUser(input: {
+    teamId: string;
+    channel: string;
+    user: string;
+    text: string;
+    /** A reply in the thread of this message. */
+    threadTs?: string;
+  }): StoredMessage {
+    const { threadTs, ...rest } = input;
+    return this.state.messages.post({
+      ...rest,
+      blocks: [],
+      via: 'seed',
+      ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+    });
   }
 
   // ---- what the driver hands out ----------------------------------------------------------------
@@ -272,6 +286,19 @@ export class SlackEmulator {
 
   ephemeral(userId: string, ts: string): StoredMessage | undefined {
     return this.state.messages.findEphemeral(userId, ts);
+  }
+
+  /** Starts a custom step execution (the driver's `functionExecuted` sends its event). */
+  startFunctionExecution(
+    teamId: string,
+    definition: FunctionDefinition,
+    inputs: Record<string, unknown>,
+  ): FunctionExecution {
+    return this.state.functions.start(teamId, definition, inputs);
+  }
+
+  functionExecution(id: string): FunctionExecution | undefined {
+    return this.state.functions.get(id);
   }
 
   // ---- recordings -------------------------------------------------------------------------------

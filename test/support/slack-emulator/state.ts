@@ -1,6 +1,7 @@
 /** All in-memory state the Web API handlers and response_url host read and write. */
 import { Directory } from './directory.ts';
 import { FileStore } from './file-store.ts';
+import { FunctionExecutions } from './functions.ts';
 import { IdGenerator } from './ids.ts';
 import { MessageLog } from './message-log.ts';
 import { OAuthCodes } from './oauth-codes.ts';
@@ -25,6 +26,7 @@ export class EmulatorState {
   readonly oauth: OAuthCodes;
   readonly rotation: TokenRotation;
   readonly responseUrls: ResponseUrlHost;
+  readonly functions: FunctionExecutions;
   issues: ValidationIssue[] = [];
   /** Socket Mode URLs handed out by apps.connections.open and not used yet: ticket → app id. */
   readonly socketTickets = new Map<string, string>();
@@ -43,6 +45,7 @@ export class EmulatorState {
     this.oauth = new OAuthCodes(now);
     this.rotation = new TokenRotation(this.directory, now);
     this.responseUrls = new ResponseUrlHost(this);
+    this.functions = new FunctionExecutions(this.ids, this.directory);
   }
 
   recordIssue(source: string, severity: ValidationIssue['severity'], messages: string[]): void {
@@ -58,6 +61,7 @@ export class EmulatorState {
     this.oauth.clear();
     this.responseUrls.clear();
     this.socketTickets.clear();
+    this.functions.clear();
     this.issues = [];
   }
 }

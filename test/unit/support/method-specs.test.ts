@@ -14,6 +14,9 @@ const SUPPORTED = [
   'chat.update',
   'chat.delete',
   'chat.scheduleMessage',
+  'chat.getPermalink',
+  'functions.completeSuccess',
+  'functions.completeError',
   'views.open',
   'views.update',
   'views.push',
@@ -51,6 +54,9 @@ describe('methods.json', () => {
     );
     expect(spec('oauth.v2.access').auth).toBe('client');
     expect(spec('apps.connections.open').auth).toBe('app');
+    // Newer than the 2020 spec: docs/slack-workflow-steps.md.
+    expect(spec('functions.completeSuccess').required).toEqual(['function_execution_id', 'outputs']);
+    expect(spec('functions.completeError').required).toEqual(['function_execution_id', 'error']);
   });
 
   it('reports missing params, including one-of groups', () => {

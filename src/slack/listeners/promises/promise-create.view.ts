@@ -4,7 +4,13 @@ import { messages } from '../../../i18n/index.ts';
 import { promiseBlockIds, promiseCallbackIds } from '../../ids.ts';
 import { parseCreatePromiseState } from '../../parsers/promise-modal.parser.ts';
 import { textMessage } from '../commands/trust.command.ts';
-import { buildCreatedDone, buildDoneModal, buildPromiseFieldErrors } from '../../views/promise.view.ts';
+import {
+  buildCreatedDone,
+  buildDoneModal,
+  buildPromiseFieldErrors,
+  createPromiseMetadata,
+} from '../../views/promise.view.ts';
+import { messageLink } from '../../parsers/message-shortcut.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { actorOf, audienceOf, pickedDue, promiseServiceDeps, recipientFacts } from './promise-interaction.ts';
@@ -31,12 +37,14 @@ export function registerPromiseCreateView(app: ListenerRegistrar, deps: Listener
         errors: { [promiseBlockIds.dueDate]: messages(a.language).promises.problems.due_in_past },
       });
     }
+    const sourceLink = sourceLinkOf(view.private_metadata);
     const outcome = await createPromise(service, {
       workspaceId: actor.workspaceId,
       ownerId: actor.userId,
       ...(await recipientFacts(deps, actor.workspaceId, actor.userId, state.recipientId)),
       text: state.text,
       dueAt,
+      ...(sourceLink === undefined ? {} : { sourceLink }),
     });
     if (!outcome.ok)
       return ack({ response_action: 'errors', errors: buildPromiseFieldErrors(a, outcome.errors) });
@@ -44,4 +52,12 @@ export function registerPromiseCreateView(app: ListenerRegistrar, deps: Listener
     deps.kickOutbox();
     deps.home.refresh(actor.workspaceId, outcome.promise.ownerId, outcome.promise.recipientId);
   });
+}
+
+/** The message link a "Make this a promise" modal carries; anything else (forged, absent) is none. */
+function sourceLinkOf(privateMetadata: string | undefined): string | undefined {
+  if (!privateMetadata) return undefined;
+  const parsed = createPromiseMetadata.safeParse(privateMetadata);
+  const link = parsed.success ? messageLink.safeParse(parsed.data.l) : undefined;
+  return link?.success ? link.data : undefined;
 }
