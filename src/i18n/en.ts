@@ -209,6 +209,14 @@ export const en = {
       correct: 'Not what you meant? Pick *New date*.',
       told: (recipient: string) => `I have let ${recipient} know.`,
     },
+    /** When the words of a due date fit two instants: the person picks one. */
+    choice: {
+      question: (recipient: string) => `📅 Which date do you mean for your promise to ${recipient}?`,
+      hint: 'Your words fit both. Nothing is saved until you pick one.',
+      choice_not_found: 'I could not find that question. Type the promise again.',
+      choice_expired: 'That question is more than a day old. Type the promise again.',
+      already_chosen: 'You already picked a date for this promise, so it is made.',
+    },
     notices: {
       made: (owner: string) => `🤝 ${owner} made you a promise:`,
       renegotiated: (owner: string) => `📅 ${owner} moved the due date of a promise to you:`,

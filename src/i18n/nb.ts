@@ -197,6 +197,13 @@ export const nb: Messages = {
       correct: 'Ikke det du mente? Velg *Ny frist*.',
       told: (recipient) => `Jeg har gitt beskjed til ${recipient}.`,
     },
+    choice: {
+      question: (recipient) => `📅 Hvilken dato mener du for løftet til ${recipient}?`,
+      hint: 'Ordene passer på begge. Ingenting lagres før du velger.',
+      choice_not_found: 'Jeg fant ikke det spørsmålet. Skriv løftet på nytt.',
+      choice_expired: 'Spørsmålet er mer enn et døgn gammelt. Skriv løftet på nytt.',
+      already_chosen: 'Du har allerede valgt dato for dette løftet, så det er gitt.',
+    },
     notices: {
       made: (owner) => `🤝 ${owner} har lovet deg noe:`,
       renegotiated: (owner) => `📅 ${owner} har flyttet fristen for et løfte til deg:`,

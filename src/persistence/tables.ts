@@ -126,6 +126,19 @@ export interface PromisesTable {
   updated_at: UpdatedAt;
 }
 
+export interface PromiseDueChoicesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  owner_id: string;
+  recipient_id: string;
+  text: string;
+  /** Read as parsed JSON; written as a JSON string. */
+  candidates: ColumnType<unknown, string, string>;
+  created_at: Date;
+  chosen_at: Date | null;
+  promise_id: string | null;
+}
+
 export interface TeamsTable {
   id: Generated<string>;
   workspace_id: string;
@@ -269,6 +282,7 @@ export interface Database {
   checkin_schedules: CheckinSchedulesTable;
   checkins: CheckinsTable;
   promises: PromisesTable;
+  promise_due_choices: PromiseDueChoicesTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   team_managers: TeamManagersTable;

@@ -1,10 +1,32 @@
 // Reads the arguments of `/trust promise @person <what> by <when>`.
-import { type DueDateOptions, parseDueDate } from '../../domain/promises/due-date.parser.ts';
+import {
+  type DueCandidate,
+  type DueConvention,
+  type DueDateOptions,
+  parseDueDate,
+} from '../../domain/promises/due-date.parser.ts';
 import type { Language } from '../../domain/users/language.ts';
 
 export type PromiseCommand =
-  | { ok: true; recipientId: string; text: string; due: Date; hadTime: boolean }
+  | {
+      ok: true;
+      recipientId: string;
+      text: string;
+      due: Date;
+      hadTime: boolean;
+      convention?: DueConvention;
+      dueText: string;
+    }
   | { ok: false; error: 'no_recipient' | 'no_due' }
+  /** The date has two readings: the person picks one before anything is saved. */
+  | {
+      ok: false;
+      error: 'ambiguous_due';
+      recipientId: string;
+      text: string;
+      candidates: [DueCandidate, DueCandidate];
+      dueText: string;
+    }
   | { ok: false; error: 'unparseable_due'; dueText: string };
 
 // Slack escapes a mention as <@U123> or <@U123|name>; W… ids are Enterprise Grid users.
@@ -34,12 +56,24 @@ export function parsePromiseCommand(args: string, options: DueDateOptions): Prom
   if (!split) return { ok: false, error: 'no_due' };
   const dueText = rest.slice(split.index + split[0].length).trim();
   const due = parseDueDate(dueText, options);
+  const text = rest.slice(0, split.index).trim();
+  if (!due.ok && due.reason === 'ambiguous')
+    return {
+      ok: false,
+      error: 'ambiguous_due',
+      recipientId: mention[1],
+      text,
+      candidates: due.candidates,
+      dueText,
+    };
   if (!due.ok) return { ok: false, error: 'unparseable_due', dueText };
   return {
     ok: true,
     recipientId: mention[1],
-    text: rest.slice(0, split.index).trim(),
+    text,
     due: due.due,
     hadTime: due.hadTime,
+    ...(due.convention ? { convention: due.convention } : {}),
+    dueText,
   };
 }

@@ -9,13 +9,15 @@ import {
   type ReminderKind,
   type TrustPromise,
 } from '../../domain/promises/promise.ts';
-import type { ActionError, MyPromises } from '../../domain/promises/promise.service.ts';
+import type { DueCandidate } from '../../domain/promises/due-date.parser.ts';
+import type { ActionError, ChoiceError, MyPromises } from '../../domain/promises/promise.service.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { type Audience, formatDateTime, formatZone } from '../../i18n/format-date.ts';
 import { messages } from '../../i18n/index.ts';
 import { escapeMrkdwn, plain } from '../mrkdwn.ts';
 import { jsonValue } from '../parsers/json-value.parser.ts';
 import {
+  dueChoiceBlockId,
   promiseActionIds,
   promiseBlockIds,
   promiseButtonsBlockId,
@@ -34,7 +36,47 @@ export function encodePromiseRef(promiseId: string): string {
   return JSON.stringify({ p: promiseId });
 }
 
+/** A due-date button's value: {"q":"<choice id>","c":<index of the date picked>}. */
+export const dueChoiceValue = jsonValue(
+  z.strictObject({ q: z.string().min(1).max(100), c: z.number().int().min(0).max(1) }),
+  2000,
+);
+
 // ---- messages ---------------------------------------------------------------------------------
+
+/**
+ * The due date fits two instants: the promise as understood and one button per instant, in the
+ * person's zone and language. Nothing is saved until a button is clicked.
+ */
+export function buildDueChoiceQuestion(
+  a: Audience,
+  input: { choiceId: string; recipientId: string; text: string; candidates: readonly DueCandidate[] },
+): SlackMessage {
+  const m = messages(a.language);
+  const c = m.promises.choice;
+  const ids = [promiseActionIds.pickDueFirst, promiseActionIds.pickDueSecond];
+  return messageOf([
+    section(`${c.question(who(input.recipientId, m))}\n${quote(input.text)}`),
+    context(c.hint),
+    {
+      type: 'actions',
+      block_id: dueChoiceBlockId(input.choiceId),
+      elements: input.candidates.slice(0, ids.length).map(
+        (candidate, i): Button => ({
+          type: 'button',
+          text: plainText(formatDateTime(candidate.due, a)),
+          action_id: ids[i] ?? promiseActionIds.pickDueFirst,
+          value: JSON.stringify({ q: input.choiceId, c: i }),
+        }),
+      ),
+    },
+  ]);
+}
+
+/** Why a picked date could not be used. */
+export function buildDueChoiceRefusal(a: Pick<Audience, 'language'>, error: ChoiceError): SlackMessage {
+  return messageOf([section(messages(a.language).promises.choice[error])]);
+}
 
 /** To the owner right after making it: the instant as understood, so a misread date is caught now. */
 export function buildPromiseConfirmation(a: Audience, promise: TrustPromise, hadTime: boolean): SlackMessage {
