@@ -9,7 +9,7 @@ import {
   type ReminderKind,
   type TrustPromise,
 } from '../../domain/promises/promise.ts';
-import type { DueCandidate } from '../../domain/promises/due-date.parser.ts';
+import type { DueCandidate, DueConvention } from '../../domain/promises/due-date.parser.ts';
 import type { ActionError, ChoiceError, MyPromises } from '../../domain/promises/promise.service.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { type Audience, formatDateTime, formatZone } from '../../i18n/format-date.ts';
@@ -78,13 +78,32 @@ export function buildDueChoiceRefusal(a: Pick<Audience, 'language'>, error: Choi
   return messageOf([section(messages(a.language).promises.choice[error])]);
 }
 
-/** To the owner right after making it: the instant as understood, so a misread date is caught now. */
-export function buildPromiseConfirmation(a: Audience, promise: TrustPromise, hadTime: boolean): SlackMessage {
+/**
+ * To the owner right after making it: the instant as understood, read back in words with the
+ * convention that gave its time ("by Friday 18 December at 17:00 (end of the working day)"), so a
+ * misread date is caught now.
+ */
+export function buildPromiseConfirmation(
+  a: Audience,
+  promise: TrustPromise,
+  hadTime: boolean,
+  understood: { dueText?: string; convention?: DueConvention } = {},
+): SlackMessage {
   const m = messages(a.language);
   const c = m.promises.confirmation;
   const recipient = who(promise.recipientId, m);
   const due = c.due(formatDateTime(promise.dueAt, a), escapeMrkdwn(formatZone(a.timeZone)));
-  const notes = [hadTime ? undefined : c.defaultTime, c.correct, c.told(recipient)];
+  const local = DateTime.fromJSDate(promise.dueAt, { zone: a.timeZone }).setLocale(m.dates.locale);
+  const thisYear = local.year === DateTime.fromJSDate(a.now, { zone: a.timeZone }).year;
+  const label = understood.convention ? c.conventions[understood.convention] : '';
+  const when = `${local.toFormat(thisYear ? c.longDate : c.longDateWithYear)}${label ? ` (${label})` : ''}`;
+  const wrote = understood.dueText === undefined ? undefined : inQuotes(understood.dueText);
+  const notes = [
+    c.understood(wrote, when),
+    hadTime ? undefined : c.defaultTime,
+    c.correct,
+    c.told(recipient),
+  ];
   return messageOf([
     section(`${c.made(recipient)}\n${quote(promise.text)}\n${due}`),
     context(notes.filter((n) => n !== undefined).join(' ')),

@@ -55,7 +55,9 @@ export function registerPromiseDueChoice(app: ListenerRegistrar, deps: ListenerD
       }
       deps.kickOutbox();
       deps.home.refresh(actor.workspaceId, outcome.promise.ownerId, outcome.promise.recipientId);
-      const confirmation = buildPromiseConfirmation(a, outcome.promise, outcome.picked.hadTime);
+      const confirmation = buildPromiseConfirmation(a, outcome.promise, outcome.picked.hadTime, {
+        ...(outcome.picked.convention ? { convention: outcome.picked.convention } : {}),
+      });
       if (!actor.responseUrl) return answerClick(actor, tools, confirmation);
       await respond({
         response_type: 'ephemeral',

@@ -64,6 +64,9 @@ export function promiseSubcommand(deps: ListenerDeps): SubcommandHandler {
     if (!outcome.ok) return buildPromiseProblemMessage(a, { code: outcome.errors[0] ?? 'no_recipient' });
     deps.kickOutbox();
     deps.home.refresh(ctx.workspaceId, outcome.promise.ownerId, outcome.promise.recipientId);
-    return buildPromiseConfirmation(a, outcome.promise, parsed.hadTime);
+    return buildPromiseConfirmation(a, outcome.promise, parsed.hadTime, {
+      dueText: parsed.dueText,
+      ...(parsed.convention ? { convention: parsed.convention } : {}),
+    });
   };
 }
