@@ -279,7 +279,13 @@ function dayOfMonthParser(source: string): Parser {
   return parser(source, (context, match) => {
     const day = Number(match[1]);
     if (day < 1 || day > 31) return null;
-    return context.createParsingComponents({ day }).addTag(DAY_OF_MONTH_TAG);
+    // A month that has the day, so chrono does not drop "the 31st" said in November as invalid.
+    const today = referenceDay(context);
+    const month = [0, 1, 2]
+      .map((n) => today.startOf('month').plus({ months: n }))
+      .find((m) => day <= (m.daysInMonth ?? 0));
+    const components = context.createParsingComponents({ day }).addTag(DAY_OF_MONTH_TAG);
+    return month ? components.imply('month', month.month).imply('year', month.year) : components;
   });
 }
 

@@ -52,6 +52,8 @@ export type DueDateResult =
 // Words a person may put around the date itself ("by friday", "innen fredag.").
 const leadingFiller = /^\s*(?:(?:by|on|at|before|until|due|innen|på|til|før|senest)\s+)?$/i;
 const trailingFiller = /^[\s.!,]*$/;
+// "05:00", "kl 05": a 24-hour clock, taken as written.
+const zeroPaddedHour = /(?<![\d.:/-])0\d:\d\d|^\s*0\d\.\d\d\s*$|(?:kl\.?|klokka|klokken)\s*0\d/i;
 const vague = new RegExp(`(?<![\\p{L}])(?:${VAGUE_WORDS.join('|')})(?![\\p{L}])`, 'iu');
 
 /**
@@ -125,7 +127,7 @@ function resolve(result: ParsedResult, r: Reading): DueDateResult {
   const candidates: DueCandidate[] = [];
   for (const time of timesOf(result, r.language)) {
     for (const day of daysOf(start, time, { ...r, today, at })) {
-      if (!day.isValid) return unparseable;
+      if (!day.isValid || !weekdayAgrees(start, day)) return unparseable;
       const due = at(day, time);
       const passedToday = day.hasSame(today, 'day') && due <= r.now;
       const late = passedToday && (!time.given || PARTS_LATE_TODAY.includes(time.convention as DayPart));
@@ -143,6 +145,13 @@ function resolve(result: ParsedResult, r: Reading): DueDateResult {
   if (!first || distinct.length > 2) return unparseable;
   if (second) return { ok: false, reason: 'ambiguous', candidates: [first, second] };
   return { ok: true, ...first };
+}
+
+/** "fredag 24.12" when the 24th is a Thursday: the words contradict each other, so no guess. */
+function weekdayAgrees(start: ParsedComponents, day: DateTime): boolean {
+  const weekday = start.get('weekday');
+  if (weekday === null || !start.isCertain('weekday') || !start.isCertain('day')) return true;
+  return (weekday === 0 ? 7 : weekday) === day.weekday;
 }
 
 function partOf(tags: Set<string>): DayPart | undefined {
@@ -174,10 +183,7 @@ function timesOf(result: ParsedResult, language: Language): TimeReading[] {
 
   const clock = { hour: start.get('hour') ?? 0, minute: start.get('minute') ?? 0 };
   const twelveHour =
-    !start.isCertain('meridiem') &&
-    clock.hour >= 1 &&
-    clock.hour <= 12 &&
-    !/(?<!\d)0\d(?!\d)/.test(result.text);
+    !start.isCertain('meridiem') && clock.hour >= 1 && clock.hour <= 12 && !zeroPaddedHour.test(result.text);
   if (!twelveHour) return [{ ...clock, given: true }];
   if (clock.hour >= AFTERNOON_HOURS.from && clock.hour <= AFTERNOON_HOURS.to)
     return [{ ...clock, hour: clock.hour + 12, given: true }];
@@ -222,10 +228,13 @@ function daysOf(start: ParsedComponents, time: TimeReading, c: DayContext): Date
     return time.given ? [today] : [today, today.plus({ days: 7 })];
   }
   if (tags.has(DAY_OF_MONTH_TAG)) {
+    // The next month that has that day, from this one ("the 31st" said in November: 31 December).
     const day = start.get('day') ?? 0;
-    const thisMonth = today.set({ day: Math.min(day, today.daysInMonth ?? 31) });
-    if (day > (today.daysInMonth ?? 31)) return [DateTime.invalid('no such day')];
-    return [thisMonth >= today ? thisMonth : today.plus({ months: 1 }).set({ day })];
+    for (let months = 0; months <= 2; months += 1) {
+      const month = today.startOf('month').plus({ months });
+      if (day <= (month.daysInMonth ?? 0) && month.set({ day }) >= today) return [month.set({ day })];
+    }
+    return [DateTime.invalid('no such day')];
   }
 
   const hasDate = start.isCertain('day') || start.isCertain('month') || start.isCertain('weekday');
