@@ -14,6 +14,7 @@ import * as m20261123T230000 from './20261123T230000-profile-refresh-index.ts';
 import * as m20261205T100000 from './20261205T100000-sealed-ballots.ts';
 import * as m20261205T130000 from './20261205T130000-language-order.ts';
 import * as m20261205T120000 from './20261205T120000-promise-source-link.ts';
+import * as m20261205T140000 from './20261205T140000-promise-due-choices.ts';
 
 // Every migration, by file name. Imported statically so the same list runs under tsx, vitest and
 // any bundler; a test checks it against the folder.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T100000-sealed-ballots': m20261205T100000,
   '20261205T130000-language-order': m20261205T130000,
   '20261205T120000-promise-source-link': m20261205T120000,
+  '20261205T140000-promise-due-choices': m20261205T140000,
 };

@@ -209,7 +209,7 @@ export const en = {
   promises: {
     form: 'Use: `/trust promise @person &lt;what&gt; by &lt;when&gt;` — for example `/trust promise @kari send the Q3 numbers by friday 3pm`',
     whenExamples:
-      'For _when_, try `friday 3pm`, `tomorrow`, `in 2 days`, `next week`, `on 12 Dec` or `Dec 12 at 9:30`.',
+      'For _when_, try `friday 3pm`, `tomorrow EOD`, `in 2 days`, `thursday next week`, `end of month`, `on 12 Dec` or `Dec 12 at 9:30`. No time means 17:00; when your words fit two dates, I ask.',
     problems: {
       no_recipient:
         'Start with the person you are promising, as a mention: type @ and pick them from the list.',
@@ -241,6 +241,37 @@ export const en = {
       defaultTime: 'No time given, so I picked 17:00, the end of the working day.',
       correct: 'Not what you meant? Pick *New date*.',
       told: (recipient: string) => `I have let ${recipient} know.`,
+      /** The due date read back in words: "You wrote “eod friday”: by Friday 18 December at 17:00 (end of the working day)." */
+      understood: (wrote: string | undefined, when: string) =>
+        wrote === undefined ? `By ${when}.` : `You wrote ${wrote}: by ${when}.`,
+      longDate: "cccc d MMMM 'at' HH:mm",
+      longDateWithYear: "cccc d MMMM yyyy 'at' HH:mm",
+      /** What each convention of docs/due-dates.md is called; the default time needs no label. */
+      conventions: {
+        defaultTime: '',
+        lateToday: 'the end of today',
+        early: 'first thing',
+        morning: 'morning',
+        forenoon: 'before noon',
+        noon: 'noon',
+        afternoon: 'afternoon',
+        endOfDay: 'end of the working day',
+        evening: 'evening',
+        midnight: 'midnight',
+        endOfWeek: 'end of the week',
+        endOfNextWeek: 'end of next week',
+        endOfMonth: 'end of the month',
+        endOfNextMonth: 'end of next month',
+        endOfYear: 'end of the year',
+      },
+    },
+    /** When the words of a due date fit two instants: the person picks one. */
+    choice: {
+      question: (recipient: string) => `📅 Which date do you mean for your promise to ${recipient}?`,
+      hint: 'Your words fit both. Nothing is saved until you pick one.',
+      choice_not_found: 'I could not find that question. Type the promise again.',
+      choice_expired: 'That question is more than a day old. Type the promise again.',
+      already_chosen: 'You already picked a date for this promise, so it is made.',
     },
     notices: {
       made: (owner: string) => `🤝 ${owner} made you a promise:`,

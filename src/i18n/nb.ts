@@ -196,7 +196,7 @@ export const nb: Messages = {
   promises: {
     form: 'Skriv: `/trust promise @person &lt;hva&gt; innen &lt;når&gt;` — for eksempel `/trust promise @kari sende tallene for 3. kvartal innen fredag kl 15` («by» går også).',
     whenExamples:
-      'Som _når_ kan du skrive for eksempel `fredag kl 15`, `i morgen`, `om 3 dager`, `neste uke` eller `12. desember`.',
+      'Som _når_ kan du skrive for eksempel `fredag kl 15`, `i morgen tidlig`, `om 3 dager`, `torsdag neste uke`, `slutten av måneden`, `24.12` eller `12. desember`. Uten klokkeslett blir det 17:00; passer ordene på to datoer, spør jeg.',
     problems: {
       no_recipient: 'Begynn med personen du lover noe, som en omtale: skriv @ og velg fra listen.',
       self_promise: 'Et løfte til deg selv hører hjemme på huskelisten. Her gir vi løfter til hverandre.',
@@ -227,6 +227,34 @@ export const nb: Messages = {
       defaultTime: 'Du oppga ikke klokkeslett, så jeg valgte 17:00, slutten av arbeidsdagen.',
       correct: 'Ikke det du mente? Velg *Ny frist*.',
       told: (recipient) => `Jeg har gitt beskjed til ${recipient}.`,
+      understood: (wrote, when) =>
+        wrote === undefined ? `Innen ${when}.` : `Du skrev ${wrote}: innen ${when}.`,
+      longDate: "cccc d. MMMM 'kl.' HH:mm",
+      longDateWithYear: "cccc d. MMMM yyyy 'kl.' HH:mm",
+      conventions: {
+        defaultTime: '',
+        lateToday: 'slutten av i dag',
+        early: 'tidlig',
+        morning: 'morgen',
+        forenoon: 'formiddag',
+        noon: 'lunsj',
+        afternoon: 'ettermiddag',
+        endOfDay: 'slutten av arbeidsdagen',
+        evening: 'kveld',
+        midnight: 'midnatt',
+        endOfWeek: 'slutten av uka',
+        endOfNextWeek: 'slutten av neste uke',
+        endOfMonth: 'slutten av måneden',
+        endOfNextMonth: 'slutten av neste måned',
+        endOfYear: 'slutten av året',
+      },
+    },
+    choice: {
+      question: (recipient) => `📅 Hvilken dato mener du for løftet til ${recipient}?`,
+      hint: 'Ordene passer på begge. Ingenting lagres før du velger.',
+      choice_not_found: 'Jeg fant ikke det spørsmålet. Skriv løftet på nytt.',
+      choice_expired: 'Spørsmålet er mer enn et døgn gammelt. Skriv løftet på nytt.',
+      already_chosen: 'Du har allerede valgt dato for dette løftet, så det er gitt.',
     },
     notices: {
       made: (owner) => `🤝 ${owner} har lovet deg noe:`,

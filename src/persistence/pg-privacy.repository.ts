@@ -215,6 +215,14 @@ async function forgetPerson(
     .executeTakeFirst();
   count('users', user.numDeletedRows);
 
+  // Due-date questions not yet answered, by them or naming them, go: nothing was promised yet.
+  const choices = await trx
+    .deleteFrom('promise_due_choices')
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => eb.or([eb('owner_id', '=', userId), eb('recipient_id', '=', userId)]))
+    .executeTakeFirst();
+  count('promise_due_choices', choices.numDeletedRows);
+
   // Promises they made go, with every message about them; those they received stay with their
   // owner, who from now on sees "a former member".
   const owned = await trx

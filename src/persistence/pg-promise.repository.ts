@@ -1,10 +1,16 @@
-import { type Selectable, sql } from 'kysely';
+import { type Selectable, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
-import type { PromiseRepository, PromiseScheduleRepository } from '../domain/promises/ports.ts';
+import type { DueConvention } from '../domain/promises/due-date.parser.ts';
+import type {
+  ComposeMessages,
+  NewPromiseRecord,
+  PromiseRepository,
+  PromiseScheduleRepository,
+} from '../domain/promises/ports.ts';
 import { type DueChange, reminderSchedule, type TrustPromise } from '../domain/promises/promise.ts';
 import type { Db } from './database.ts';
 import { enqueueMessages } from './pg-outbox.repository.ts';
-import type { PromisesTable } from './tables.ts';
+import type { Database, PromisesTable } from './tables.ts';
 
 type PromiseRow = Selectable<PromisesTable>;
 
@@ -60,45 +66,131 @@ function firstStep(promise: TrustPromise) {
   return { next_reminder_at: step?.at ?? null, next_reminder_kind: step?.kind ?? null };
 }
 
+const candidatesJson = z.array(
+  z.object({
+    due: z.iso.datetime(),
+    hadTime: z.boolean(),
+    convention: z.string().optional(),
+  }),
+);
+
+/** Inserts a new open promise and its messages inside `trx`. */
+async function insertPromise(
+  trx: Transaction<Database>,
+  input: NewPromiseRecord,
+  messages: ComposeMessages,
+): Promise<TrustPromise> {
+  // The database assigns the id; the schedule does not depend on it.
+  const fresh: TrustPromise = {
+    ...input,
+    id: '',
+    state: 'open',
+    keptAt: null,
+    keptBy: null,
+    releasedAt: null,
+    releaseNote: null,
+    dueChanges: [],
+  };
+  await trx
+    .insertInto('workspaces')
+    .values({ id: input.workspaceId })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  const row = await trx
+    .insertInto('promises')
+    .values({
+      workspace_id: input.workspaceId,
+      owner_id: input.ownerId,
+      recipient_id: input.recipientId,
+      text: input.text,
+      due_at: input.dueAt,
+      state: 'open',
+      created_at: input.createdAt,
+      source_link: input.sourceLink ?? null,
+      ...firstStep(fresh),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const promise = toTrustPromise(row);
+  await enqueueMessages(trx, messages(promise));
+  return promise;
+}
+
 export function createPgPromiseRepository(db: Db): PromiseRepository & PromiseScheduleRepository {
   return {
-    async create(input, messages) {
-      // The database assigns the id; the schedule does not depend on it.
-      const fresh: TrustPromise = {
-        ...input,
-        id: '',
-        state: 'open',
-        keptAt: null,
-        keptBy: null,
-        releasedAt: null,
-        releaseNote: null,
-        dueChanges: [],
-      };
+    async saveDueChoice(choice) {
       return db.transaction().execute(async (trx) => {
         await trx
           .insertInto('workspaces')
-          .values({ id: input.workspaceId })
+          .values({ id: choice.workspaceId })
           .onConflict((oc) => oc.column('id').doNothing())
           .execute();
         const row = await trx
-          .insertInto('promises')
+          .insertInto('promise_due_choices')
           .values({
-            workspace_id: input.workspaceId,
-            owner_id: input.ownerId,
-            recipient_id: input.recipientId,
-            text: input.text,
-            due_at: input.dueAt,
-            state: 'open',
-            created_at: input.createdAt,
-            source_link: input.sourceLink ?? null,
-            ...firstStep(fresh),
+            workspace_id: choice.workspaceId,
+            owner_id: choice.ownerId,
+            recipient_id: choice.recipientId,
+            text: choice.text,
+            candidates: JSON.stringify(choice.candidates.map((c) => ({ ...c, due: c.due.toISOString() }))),
+            created_at: choice.createdAt,
           })
-          .returningAll()
+          .returning('id')
           .executeTakeFirstOrThrow();
-        const promise = toTrustPromise(row);
-        await enqueueMessages(trx, messages(promise));
+        return row.id;
+      });
+    },
+
+    async findDueChoice(workspaceId, id) {
+      if (!uuid.test(id)) return undefined;
+      const row = await db
+        .selectFrom('promise_due_choices')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        workspaceId: row.workspace_id,
+        ownerId: row.owner_id,
+        recipientId: row.recipient_id,
+        text: row.text,
+        candidates: candidatesJson.parse(row.candidates).map((c) => ({
+          due: new Date(c.due),
+          hadTime: c.hadTime,
+          ...(c.convention ? { convention: c.convention as DueConvention } : {}),
+        })),
+        createdAt: row.created_at,
+        chosenAt: row.chosen_at,
+      };
+    },
+
+    async createFromChoice(choiceId, input, messages) {
+      if (!uuid.test(choiceId)) return undefined;
+      return db.transaction().execute(async (trx) => {
+        // The row lock makes a second click wait here, then find it chosen.
+        const claimed = await trx
+          .updateTable('promise_due_choices')
+          .set({ chosen_at: input.createdAt })
+          .where('id', '=', choiceId)
+          .where('workspace_id', '=', input.workspaceId)
+          .where('chosen_at', 'is', null)
+          .returning('id')
+          .executeTakeFirst();
+        if (!claimed) return undefined;
+        const promise = await insertPromise(trx, input, messages);
+        await trx
+          .updateTable('promise_due_choices')
+          .set({ promise_id: promise.id })
+          .where('id', '=', choiceId)
+          .execute();
         return promise;
       });
+    },
+
+    async create(input, messages) {
+      return db.transaction().execute((trx) => insertPromise(trx, input, messages));
     },
 
     async find(workspaceId, id) {

@@ -128,6 +128,19 @@ export interface PromisesTable {
   source_link: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface PromiseDueChoicesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  owner_id: string;
+  recipient_id: string;
+  text: string;
+  /** Read as parsed JSON; written as a JSON string. */
+  candidates: ColumnType<unknown, string, string>;
+  created_at: Date;
+  chosen_at: Date | null;
+  promise_id: string | null;
+}
+
 export interface TeamsTable {
   id: Generated<string>;
   workspace_id: string;
@@ -276,6 +289,7 @@ export interface Database {
   checkin_schedules: CheckinSchedulesTable;
   checkins: CheckinsTable;
   promises: PromisesTable;
+  promise_due_choices: PromiseDueChoicesTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   team_managers: TeamManagersTable;

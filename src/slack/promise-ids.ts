@@ -6,6 +6,9 @@ export const promiseActionIds = {
   release: 'promise_release',
   /** "New promise" on the App Home: opens the create modal. */
   create: 'promise_create',
+  /** The two dates a due date could mean (Slack wants distinct action ids in one block). */
+  pickDueFirst: 'promise_pick_due_first',
+  pickDueSecond: 'promise_pick_due_second',
 } as const;
 
 export const promiseCallbackIds = {
@@ -26,4 +29,9 @@ export const promiseBlockIds = {
 /** The block holding a promise's buttons; one per promise, so a list of several stays unique. */
 export function promiseButtonsBlockId(promiseId: string): string {
   return `promise_buttons:${promiseId}`;
+}
+
+/** The block holding the two dates of one due-date question. */
+export function dueChoiceBlockId(choiceId: string): string {
+  return `promise_due_choice:${choiceId}`;
 }

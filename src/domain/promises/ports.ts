@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
+import type { DueCandidate } from './due-date.parser.ts';
 import type { PromiseState, ReminderKind, ScheduledStep, TrustPromise } from './promise.ts';
 
 export interface NewPromiseRecord {
@@ -18,7 +19,33 @@ export interface NewPromiseRecord {
  */
 export type ComposeMessages = (promise: TrustPromise) => OutgoingMessage[];
 
+/** A promise waiting for its owner to pick one of the due instants the words could mean. */
+export interface DueChoice {
+  id: string;
+  workspaceId: string;
+  ownerId: string;
+  recipientId: string;
+  text: string;
+  /** Earliest first. */
+  candidates: DueCandidate[];
+  createdAt: Date;
+  chosenAt: Date | null;
+}
+
 export interface PromiseRepository {
+  /** Keeps a promise whose due instant is to be picked; returns its id. Creates nothing yet. */
+  saveDueChoice(choice: Omit<DueChoice, 'id' | 'chosenAt'>): Promise<string>;
+  /** Looks only inside the workspace. */
+  findDueChoice(workspaceId: string, id: string): Promise<DueChoice | undefined>;
+  /**
+   * In one transaction: marks the choice chosen and creates the promise with its messages, only if
+   * it was not chosen before. Undefined when it was (a double click, or a second button).
+   */
+  createFromChoice(
+    choiceId: string,
+    promise: NewPromiseRecord,
+    messages: ComposeMessages,
+  ): Promise<TrustPromise | undefined>;
   /** Stores a new `open` promise with no due changes (the repository assigns the id) and its messages. */
   create(promise: NewPromiseRecord, messages: ComposeMessages): Promise<TrustPromise>;
   /** Looks only inside the workspace: an id from another workspace is not found. */

@@ -1,5 +1,12 @@
 import type { Clock } from '../clock.ts';
-import type { ComposeMessages, PromiseNotice, PromiseNotifications, PromiseRepository } from './ports.ts';
+import type { DueCandidate } from './due-date.parser.ts';
+import type {
+  ComposeMessages,
+  DueChoice,
+  PromiseNotice,
+  PromiseNotifications,
+  PromiseRepository,
+} from './ports.ts';
 import {
   countTeamPromises,
   KEEP_RATE_WINDOW_MS,
@@ -57,6 +64,102 @@ export async function createPromise(
     tellRecipient,
   );
   return { ok: true, promise };
+}
+
+/** How long the buttons of a due-date question stay good: after that, the person types it again. */
+export const DUE_CHOICE_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type OfferOutcome =
+  | { ok: true; choiceId: string; candidates: DueCandidate[] }
+  | { ok: false; errors: NewPromiseError[] };
+
+/**
+ * A promise whose words could mean two due instants: checked like a new promise (the recipient
+ * and the text now, each instant when it is picked) and kept aside until its owner picks one.
+ * Nothing is created and no one is told yet.
+ */
+export async function offerDueChoice(
+  deps: PromiseServiceDeps,
+  input: Omit<NewPromiseInput, 'now' | 'dueAt'> & { workspaceId: string; candidates: DueCandidate[] },
+): Promise<OfferOutcome> {
+  const now = deps.clock.now();
+  const byCandidate = input.candidates.map((c) => validateNewPromise({ ...input, dueAt: c.due, now }));
+  const notAboutDue = (byCandidate[0] ?? []).filter((e) => e !== 'due_in_past' && e !== 'due_too_far');
+  if (notAboutDue.length > 0 || input.recipientId === null) return { ok: false, errors: notAboutDue };
+  // Only instants that could be saved are offered; none left is the first one's problem.
+  const candidates = input.candidates.filter((_, i) => byCandidate[i]?.length === 0);
+  if (candidates.length === 0) return { ok: false, errors: byCandidate[0] ?? [] };
+  const choiceId = await deps.promises.saveDueChoice({
+    workspaceId: input.workspaceId,
+    ownerId: input.ownerId,
+    recipientId: input.recipientId,
+    text: input.text.trim(),
+    candidates,
+    createdAt: now,
+  });
+  return { ok: true, choiceId, candidates };
+}
+
+export type ChoiceError = 'choice_not_found' | 'choice_expired' | 'already_chosen';
+
+/** The due-date question a click answers, if it is the clicker's own and still open. */
+export async function findDueChoice(
+  deps: Pick<PromiseServiceDeps, 'promises' | 'clock'>,
+  action: { workspaceId: string; choiceId: string; actorId: string },
+): Promise<{ ok: true; choice: DueChoice } | { ok: false; error: ChoiceError }> {
+  const choice = await deps.promises.findDueChoice(action.workspaceId, action.choiceId);
+  if (!choice || choice.ownerId !== action.actorId) return { ok: false, error: 'choice_not_found' };
+  if (choice.chosenAt) return { ok: false, error: 'already_chosen' };
+  if (deps.clock.now().getTime() - choice.createdAt.getTime() > DUE_CHOICE_TTL_MS)
+    return { ok: false, error: 'choice_expired' };
+  return { ok: true, choice };
+}
+
+/**
+ * Creates the promise with the instant its owner picked, once: a second click (or the other
+ * button) finds it chosen. The instant is checked again, as time has passed since it was offered.
+ */
+export async function createChosenPromise(
+  deps: PromiseServiceDeps,
+  input: {
+    choice: DueChoice;
+    index: number;
+    recipientIsBot: boolean;
+    recipientIsDeleted: boolean;
+    recipientId: string | null;
+  },
+): Promise<
+  | { ok: true; promise: TrustPromise; picked: DueCandidate }
+  | { ok: false; errors: Array<NewPromiseError | ChoiceError> }
+> {
+  const { choice } = input;
+  const picked = choice.candidates[input.index];
+  if (!picked) return { ok: false, errors: ['choice_not_found'] };
+  const now = deps.clock.now();
+  const errors = validateNewPromise({
+    ownerId: choice.ownerId,
+    recipientId: input.recipientId,
+    recipientIsBot: input.recipientIsBot,
+    recipientIsDeleted: input.recipientIsDeleted,
+    text: choice.text,
+    dueAt: picked.due,
+    now,
+  });
+  if (errors.length > 0 || input.recipientId === null) return { ok: false, errors };
+  const tellRecipient = await deps.notifications.prepare('made', choice.workspaceId, input.recipientId);
+  const promise = await deps.promises.createFromChoice(
+    choice.id,
+    {
+      workspaceId: choice.workspaceId,
+      ownerId: choice.ownerId,
+      recipientId: input.recipientId,
+      text: choice.text,
+      dueAt: picked.due,
+      createdAt: now,
+    },
+    tellRecipient,
+  );
+  return promise ? { ok: true, promise, picked } : { ok: false, errors: ['already_chosen'] };
 }
 
 export async function keepPromise(deps: PromiseServiceDeps, action: PromiseAction): Promise<ActionOutcome> {

@@ -1,11 +1,33 @@
 // Reads the arguments of `/trust promise @person <what> by <when>`.
-import { type DueDateOptions, parseDueDate } from '../../domain/promises/due-date.parser.ts';
+import {
+  type DueCandidate,
+  type DueConvention,
+  type DueDateOptions,
+  parseDueDate,
+} from '../../domain/promises/due-date.parser.ts';
 import type { Language } from '../../domain/users/language.ts';
 import { decodeSlackText } from '../mrkdwn.ts';
 
 export type PromiseCommand =
-  | { ok: true; recipientId: string; text: string; due: Date; hadTime: boolean }
+  | {
+      ok: true;
+      recipientId: string;
+      text: string;
+      due: Date;
+      hadTime: boolean;
+      convention?: DueConvention;
+      dueText: string;
+    }
   | { ok: false; error: 'no_recipient' | 'no_due' | 'due_too_long' }
+  /** The date has two readings: the person picks one before anything is saved. */
+  | {
+      ok: false;
+      error: 'ambiguous_due';
+      recipientId: string;
+      text: string;
+      candidates: [DueCandidate, DueCandidate];
+      dueText: string;
+    }
   | { ok: false; error: 'unparseable_due'; dueText: string };
 
 /** The longest "when" read as a date, in characters as typed. */
@@ -42,12 +64,24 @@ export function parsePromiseCommand(args: string, options: DueDateOptions): Prom
   // No date people write is this long; refusing it also spares the date parser a huge input.
   if (dueText.length > MAX_DUE_TEXT_LENGTH) return { ok: false, error: 'due_too_long' };
   const due = parseDueDate(dueText, options);
+  const text = rest.slice(0, split.index).trim();
+  if (!due.ok && due.reason === 'ambiguous')
+    return {
+      ok: false,
+      error: 'ambiguous_due',
+      recipientId: mention[1],
+      text,
+      candidates: due.candidates,
+      dueText,
+    };
   if (!due.ok) return { ok: false, error: 'unparseable_due', dueText };
   return {
     ok: true,
     recipientId: mention[1],
-    text: rest.slice(0, split.index).trim(),
+    text,
     due: due.due,
     hadTime: due.hadTime,
+    ...(due.convention ? { convention: due.convention } : {}),
+    dueText,
   };
 }

@@ -9,7 +9,8 @@ import {
   type ReminderKind,
   type TrustPromise,
 } from '../../domain/promises/promise.ts';
-import type { ActionError, MyPromises } from '../../domain/promises/promise.service.ts';
+import type { DueCandidate, DueConvention } from '../../domain/promises/due-date.parser.ts';
+import type { ActionError, ChoiceError, MyPromises } from '../../domain/promises/promise.service.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { type Audience, formatDateTime, formatZone } from '../../i18n/format-date.ts';
 import { messages } from '../../i18n/index.ts';
@@ -17,6 +18,7 @@ import { escapeMrkdwn, escapeToFit, plain } from '../mrkdwn.ts';
 import { jsonValue } from '../parsers/json-value.parser.ts';
 import { messageLink } from '../parsers/message-shortcut.parser.ts';
 import {
+  dueChoiceBlockId,
   promiseActionIds,
   promiseBlockIds,
   promiseButtonsBlockId,
@@ -35,15 +37,74 @@ export function encodePromiseRef(promiseId: string): string {
   return JSON.stringify({ p: promiseId });
 }
 
+/** A due-date button's value: {"q":"<choice id>","c":<index of the date picked>}. */
+export const dueChoiceValue = jsonValue(
+  z.strictObject({ q: z.string().min(1).max(100), c: z.number().int().min(0).max(1) }),
+  2000,
+);
+
 // ---- messages ---------------------------------------------------------------------------------
 
-/** To the owner right after making it: the instant as understood, so a misread date is caught now. */
-export function buildPromiseConfirmation(a: Audience, promise: TrustPromise, hadTime: boolean): SlackMessage {
+/**
+ * The due date fits two instants: the promise as understood and one button per instant, in the
+ * person's zone and language. Nothing is saved until a button is clicked.
+ */
+export function buildDueChoiceQuestion(
+  a: Audience,
+  input: { choiceId: string; recipientId: string; text: string; candidates: readonly DueCandidate[] },
+): SlackMessage {
+  const m = messages(a.language);
+  const c = m.promises.choice;
+  const ids = [promiseActionIds.pickDueFirst, promiseActionIds.pickDueSecond];
+  return messageOf([
+    section(`${c.question(who(input.recipientId, m))}\n${quote(input.text)}`),
+    context(c.hint),
+    {
+      type: 'actions',
+      block_id: dueChoiceBlockId(input.choiceId),
+      elements: input.candidates.slice(0, ids.length).map(
+        (candidate, i): Button => ({
+          type: 'button',
+          text: plainText(formatDateTime(candidate.due, a)),
+          action_id: ids[i] ?? promiseActionIds.pickDueFirst,
+          value: JSON.stringify({ q: input.choiceId, c: i }),
+        }),
+      ),
+    },
+  ]);
+}
+
+/** Why a picked date could not be used. */
+export function buildDueChoiceRefusal(a: Pick<Audience, 'language'>, error: ChoiceError): SlackMessage {
+  return messageOf([section(messages(a.language).promises.choice[error])]);
+}
+
+/**
+ * To the owner right after making it: the instant as understood, read back in words with the
+ * convention that gave its time ("by Friday 18 December at 17:00 (end of the working day)"), so a
+ * misread date is caught now.
+ */
+export function buildPromiseConfirmation(
+  a: Audience,
+  promise: TrustPromise,
+  hadTime: boolean,
+  understood: { dueText?: string; convention?: DueConvention } = {},
+): SlackMessage {
   const m = messages(a.language);
   const c = m.promises.confirmation;
   const recipient = who(promise.recipientId, m);
   const due = c.due(formatDateTime(promise.dueAt, a), escapeMrkdwn(formatZone(a.timeZone)));
-  const notes = [hadTime ? undefined : c.defaultTime, c.correct, c.told(recipient)];
+  const local = DateTime.fromJSDate(promise.dueAt, { zone: a.timeZone }).setLocale(m.dates.locale);
+  const thisYear = local.year === DateTime.fromJSDate(a.now, { zone: a.timeZone }).year;
+  const label = understood.convention ? c.conventions[understood.convention] : '';
+  const when = `${local.toFormat(thisYear ? c.longDate : c.longDateWithYear)}${label ? ` (${label})` : ''}`;
+  const wrote = understood.dueText === undefined ? undefined : inQuotes(understood.dueText);
+  const notes = [
+    c.understood(wrote, when),
+    hadTime ? undefined : c.defaultTime,
+    c.correct,
+    c.told(recipient),
+  ];
   return messageOf([
     section(`${c.made(recipient)}\n${quote(promise.text)}\n${due}`),
     context(notes.filter((n) => n !== undefined).join(' ')),

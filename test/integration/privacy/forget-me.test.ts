@@ -123,6 +123,30 @@ async function seedEverything(me: string, owner: string, other: string) {
     ])
     .execute();
 
+  // Due-date questions not yet answered: mine, and the owner's to me.
+  const candidates = JSON.stringify([{ due: '2030-01-04T16:00:00.000Z', hadTime: false }]);
+  await db()
+    .insertInto('promise_due_choices')
+    .values([
+      {
+        workspace_id: DEMO_TEAM_ID,
+        owner_id: me,
+        recipient_id: owner,
+        text: 'mine',
+        candidates,
+        created_at: new Date(),
+      },
+      {
+        workspace_id: DEMO_TEAM_ID,
+        owner_id: owner,
+        recipient_id: me,
+        text: 'to me',
+        candidates,
+        created_at: new Date(),
+      },
+    ])
+    .execute();
+
   // Queued messages: one to me, one about my promise to the owner, one to the owner naming me.
   await db()
     .insertInto('outbox')
@@ -209,6 +233,7 @@ describe('/trust forget-me', () => {
       'habit_nudge_schedules',
       'habit_nudges',
       'promises',
+      'promise_due_choices',
       'team_members',
       'team_managers',
       'teams',

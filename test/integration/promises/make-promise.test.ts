@@ -120,6 +120,19 @@ describe('/trust promise @person <what> by <when>', () => {
     expect(renderBlocks(reply.blocks)).toContain('share the Q&A notes <draft> (&amp; stays)');
   });
 
+  it('reads the due date back in words, with the convention that gave its time, in the person’s language', async () => {
+    const eod = await trust(t, ALICE_ID, `promise <@${BOB_ID}> send the notes by EOD friday`);
+    expect(text(eod)).toMatch(
+      /You wrote “EOD friday”: by Friday \d+ \w+ at 17:00 \(end of the working day\)\./,
+    );
+    const week = await trust(t, ALICE_ID, `promise <@${BOB_ID}> plan the review by end of month`);
+    expect(text(week)).toMatch(/by \w+day \d+ \w+ at 17:00 \(end of the month\)/);
+    const early = await trust(t, KARI_ID, `promise <@${ALICE_ID}> sende tallene innen i morgen tidlig`);
+    expect(text(early)).toMatch(
+      /Du skrev “i morgen tidlig”: innen \p{L}+dag \d+\. \p{L}+ kl\. 08:00 \(tidlig\)\./u,
+    );
+  });
+
   it('renders the promise text safely: no pings, no hijacked formatting', async () => {
     const hostile = `tell <!channel> and <@${KARI_ID}|kari> *now* \u202Eevil`;
     const reply = await trust(t, ALICE_ID, `promise <@${BOB_ID}> ${hostile} by tomorrow`);

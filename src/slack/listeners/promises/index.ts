@@ -3,6 +3,7 @@ import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { registerPromiseCreateAction } from './promise-create.action.ts';
 import { registerPromiseCreateView } from './promise-create.view.ts';
+import { registerPromiseDueChoice } from './promise-due-choice.action.ts';
 import { registerPromiseKept } from './promise-kept.action.ts';
 import { registerPromiseNewDateAction } from './promise-new-date.action.ts';
 import { registerPromiseNewDateView } from './promise-new-date.view.ts';
@@ -23,5 +24,6 @@ export function registerPromiseListeners(app: ListenerRegistrar, deps: ListenerD
   registerPromiseReleaseView(app, deps);
   registerPromiseCreateAction(app, deps);
   registerPromiseCreateView(app, deps);
+  registerPromiseDueChoice(app, deps);
   return { promise: promiseSubcommand(deps), promises: promisesSubcommand(deps) };
 }

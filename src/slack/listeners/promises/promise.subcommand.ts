@@ -1,7 +1,8 @@
-import { createPromise } from '../../../domain/promises/promise.service.ts';
+import { createPromise, offerDueChoice } from '../../../domain/promises/promise.service.ts';
 import { parsePromiseCommand } from '../../parsers/promise-command.parser.ts';
 import {
   buildCreatePromiseModal,
+  buildDueChoiceQuestion,
   buildPromiseConfirmation,
   buildPromiseProblemMessage,
 } from '../../views/promise.view.ts';
@@ -25,6 +26,24 @@ export function promiseSubcommand(deps: ListenerDeps): SubcommandHandler {
     }
 
     const parsed = parsePromiseCommand(ctx.args, a);
+    if (!parsed.ok && parsed.error === 'ambiguous_due') {
+      // Two readings: ask with a button for each; the promise is made when one is clicked.
+      const recipient = await recipientFacts(deps, ctx.workspaceId, ctx.userId, parsed.recipientId);
+      const offer = await offerDueChoice(service, {
+        workspaceId: ctx.workspaceId,
+        ownerId: ctx.userId,
+        ...recipient,
+        text: parsed.text,
+        candidates: parsed.candidates,
+      });
+      if (!offer.ok) return buildPromiseProblemMessage(a, { code: offer.errors[0] ?? 'no_recipient' });
+      return buildDueChoiceQuestion(a, {
+        choiceId: offer.choiceId,
+        recipientId: parsed.recipientId,
+        text: parsed.text,
+        candidates: offer.candidates,
+      });
+    }
     if (!parsed.ok) {
       return buildPromiseProblemMessage(
         a,
@@ -45,6 +64,9 @@ export function promiseSubcommand(deps: ListenerDeps): SubcommandHandler {
     if (!outcome.ok) return buildPromiseProblemMessage(a, { code: outcome.errors[0] ?? 'no_recipient' });
     deps.kickOutbox();
     deps.home.refresh(ctx.workspaceId, outcome.promise.ownerId, outcome.promise.recipientId);
-    return buildPromiseConfirmation(a, outcome.promise, parsed.hadTime);
+    return buildPromiseConfirmation(a, outcome.promise, parsed.hadTime, {
+      dueText: parsed.dueText,
+      ...(parsed.convention ? { convention: parsed.convention } : {}),
+    });
   };
 }

@@ -24,23 +24,23 @@ const english: Array<[string, Expected]> = [
   // Tokyo is already past 17:00, so "end of day" is the end of its calendar day.
   ['end of day', ['2026-11-23T16:00:00Z', '2026-11-23T22:00:00Z', '2026-11-23T14:59:00Z']],
   ['eod', ['2026-11-23T16:00:00Z', '2026-11-23T22:00:00Z', '2026-11-23T14:59:00Z']],
-  // Said on a Monday without a time: next Monday.
-  ['monday', ['2026-11-30T16:00:00Z', '2026-11-30T22:00:00Z', '2026-11-30T08:00:00Z']],
+  // Said on a Monday without a time: asked in Oslo and New York (see below); in Tokyo 17:00 has passed.
   // Said on a Monday with a time still ahead: today (not in Tokyo, where 17:00 has passed).
   ['monday 5pm', ['2026-11-23T16:00:00Z', '2026-11-23T22:00:00Z', '2026-11-30T08:00:00Z']],
   ['monday 9am', ['2026-11-30T08:00:00Z', '2026-11-23T14:00:00Z', '2026-11-30T00:00:00Z']],
   ['in 3 hours', ['2026-11-23T13:00:00Z', '2026-11-23T13:00:00Z', '2026-11-23T13:00:00Z']],
   ['2026-12-01 14:00', ['2026-12-01T13:00:00Z', '2026-12-01T19:00:00Z', '2026-12-01T05:00:00Z']],
-  ['next friday', ['2026-12-04T16:00:00Z', '2026-12-04T22:00:00Z', '2026-12-04T08:00:00Z']],
   ['on friday', ['2026-11-27T16:00:00Z', '2026-11-27T22:00:00Z', '2026-11-27T08:00:00Z']],
   ['wednesday at noon', ['2026-11-25T11:00:00Z', '2026-11-25T17:00:00Z', '2026-11-25T03:00:00Z']],
   // A time alone is its next occurrence.
   ['15:00', ['2026-11-23T14:00:00Z', '2026-11-23T20:00:00Z', '2026-11-24T06:00:00Z']],
   ['9:00', ['2026-11-24T08:00:00Z', '2026-11-23T14:00:00Z', '2026-11-24T00:00:00Z']],
-  ['tonight', ['2026-11-23T21:00:00Z', '2026-11-24T03:00:00Z', '2026-11-23T13:00:00Z']],
+  // 20:00; in Tokyo it is already 19:00.
+  ['tonight', ['2026-11-23T19:00:00Z', '2026-11-24T01:00:00Z', '2026-11-23T11:00:00Z']],
   ['tomorrow at 9', ['2026-11-24T08:00:00Z', '2026-11-24T14:00:00Z', '2026-11-24T00:00:00Z']],
-  // English reads numeric dates month first.
-  ['12/1', ['2026-12-01T16:00:00Z', '2026-12-01T22:00:00Z', '2026-12-01T08:00:00Z']],
+  // English reads numeric dates month first; day first when that is the only date.
+  ['12/24', ['2026-12-24T16:00:00Z', '2026-12-24T22:00:00Z', '2026-12-24T08:00:00Z']],
+  ['24/12', ['2026-12-24T16:00:00Z', '2026-12-24T22:00:00Z', '2026-12-24T08:00:00Z']],
   ['in a week', ['2026-11-30T16:00:00Z', '2026-11-30T22:00:00Z', '2026-11-30T08:00:00Z']],
   ['12 Jan', ['2027-01-12T16:00:00Z', '2027-01-12T22:00:00Z', '2027-01-12T08:00:00Z']],
 ];
@@ -65,7 +65,8 @@ const norwegian: Array<[string, Expected]> = [
   ['onsdag', ['2026-11-25T16:00:00Z', '2026-11-25T22:00:00Z', '2026-11-25T08:00:00Z']],
   ['på fredag', ['2026-11-27T16:00:00Z', '2026-11-27T22:00:00Z', '2026-11-27T08:00:00Z']],
   ['førstkommende fredag', ['2026-11-27T16:00:00Z', '2026-11-27T22:00:00Z', '2026-11-27T08:00:00Z']],
-  ['neste fredag', ['2026-12-04T16:00:00Z', '2026-12-04T22:00:00Z', '2026-12-04T08:00:00Z']],
+  ['fredag neste uke', ['2026-12-04T16:00:00Z', '2026-12-04T22:00:00Z', '2026-12-04T08:00:00Z']],
+  ['24.12', ['2026-12-24T16:00:00Z', '2026-12-24T22:00:00Z', '2026-12-24T08:00:00Z']],
   ['tirsdag klokka 14.30', ['2026-11-24T13:30:00Z', '2026-11-24T19:30:00Z', '2026-11-24T05:30:00Z']],
   ['kl 9', ['2026-11-24T08:00:00Z', '2026-11-23T14:00:00Z', '2026-11-24T00:00:00Z']],
   ['om ei uke', ['2026-11-30T16:00:00Z', '2026-11-30T22:00:00Z', '2026-11-30T08:00:00Z']],
@@ -91,6 +92,36 @@ describe('due dates in natural language', () => {
     expect(due('in 3 hours', 'en', 'Europe/Oslo')).toMatchObject({ ok: true, hadTime: true });
     expect(due('friday', 'en', 'Europe/Oslo')).toMatchObject({ ok: true, hadTime: false });
     expect(due('om 3 dager', 'nb', 'Europe/Oslo')).toMatchObject({ ok: true, hadTime: false });
+  });
+
+  it('asks when the words have two readings, and says which', () => {
+    expect(due('next friday', 'en', 'Europe/Oslo')).toEqual({
+      ok: false,
+      reason: 'ambiguous',
+      candidates: [
+        { due: new Date('2026-11-27T16:00:00Z'), hadTime: false, convention: 'defaultTime' },
+        { due: new Date('2026-12-04T16:00:00Z'), hadTime: false, convention: 'defaultTime' },
+      ],
+    });
+    expect(due('12/1', 'en', 'America/New_York')).toMatchObject({
+      reason: 'ambiguous',
+      candidates: [{ due: new Date('2026-12-01T22:00:00Z') }, { due: new Date('2027-01-12T22:00:00Z') }],
+    });
+    expect(due('monday', 'en', 'Europe/Oslo')).toMatchObject({
+      reason: 'ambiguous',
+      candidates: [{ due: new Date('2026-11-23T16:00:00Z') }, { due: new Date('2026-11-30T16:00:00Z') }],
+    });
+    expect(due('monday', 'en', 'Asia/Tokyo')).toMatchObject({
+      ok: true,
+      due: new Date('2026-11-30T08:00:00Z'),
+    });
+  });
+
+  it('names the convention that gave the time', () => {
+    expect(due('friday', 'en', 'Europe/Oslo')).toMatchObject({ convention: 'defaultTime' });
+    expect(due('i morgen tidlig', 'nb', 'Europe/Oslo')).toMatchObject({ convention: 'early' });
+    expect(due('slutten av måneden', 'nb', 'Europe/Oslo')).toMatchObject({ convention: 'endOfMonth' });
+    expect(due('friday 3pm', 'en', 'Europe/Oslo')).not.toHaveProperty('convention');
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../../src/domain/clock.ts';
 import type {
+  DueChoice,
   PromiseNotice,
   PromiseNotifications,
   PromiseRepository,
@@ -34,6 +35,7 @@ function inMemoryPromises(): PromiseRepository & {
 } {
   const rows = new Map<string, TrustPromise>();
   const sent: string[] = [];
+  const choices = new Map<string, DueChoice>();
   const repo: PromiseRepository & {
     rows: Map<string, TrustPromise>;
     sent: string[];
@@ -55,6 +57,21 @@ function inMemoryPromises(): PromiseRepository & {
       rows.set(promise.id, promise);
       sent.push(...messages(promise).map((m) => m.idempotencyKey));
       return promise;
+    },
+    async saveDueChoice(choice) {
+      const id = `c${choices.size + 1}`;
+      choices.set(id, { ...choice, id, chosenAt: null });
+      return id;
+    },
+    async findDueChoice(workspaceId, id) {
+      const choice = choices.get(id);
+      return choice?.workspaceId === workspaceId ? choice : undefined;
+    },
+    async createFromChoice(choiceId, input, messages) {
+      const choice = choices.get(choiceId);
+      if (!choice || choice.chosenAt) return undefined;
+      choice.chosenAt = input.createdAt;
+      return repo.create(input, messages);
     },
     async find(workspaceId, id) {
       const row = rows.get(id);

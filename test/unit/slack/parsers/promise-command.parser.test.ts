@@ -14,6 +14,17 @@ describe('the /trust promise arguments', () => {
       text: 'send the Q3 numbers',
       due: new Date('2026-11-27T14:00:00Z'),
       hadTime: true,
+      dueText: 'friday 3pm',
+    });
+  });
+
+  it('hands back both instants when the date has two readings, with the promise as read', () => {
+    expect(parsePromiseCommand('<@U0BOB0001> send the numbers by next friday', en)).toMatchObject({
+      ok: false,
+      error: 'ambiguous_due',
+      recipientId: 'U0BOB0001',
+      text: 'send the numbers',
+      candidates: [{ due: new Date('2026-11-27T16:00:00Z') }, { due: new Date('2026-12-04T16:00:00Z') }],
     });
   });
 
