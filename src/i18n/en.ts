@@ -517,6 +517,21 @@ export const en = {
       'Trust Habits cannot be installed for a whole Enterprise Grid organisation. Ask an admin to install it into each workspace that wants it instead. Nothing was installed.',
     tryAgain: 'Start again',
   },
+  coaching: {
+    /** The weakest part, as it reads after "work on". */
+    parts: {
+      credibility: 'credibility',
+      reliability: 'reliability',
+      intimacy: 'intimacy',
+      selfOrientation: 'self-orientation (it is too high)',
+    },
+    heading: (part: string) => `:seedling: *Part to work on: ${part}*`,
+    basis: (rounds: number) =>
+      rounds === 1
+        ? 'The lowest part of the Trust Equation in the last round with results.'
+        : `The lowest part of the Trust Equation over the last ${rounds} rounds with results.`,
+    practice: (text: string) => `*Try as a team this week:* ${text}`,
+  },
 };
 
 export type Messages = typeof en;

@@ -507,4 +507,18 @@ export const nb: Messages = {
       'Trust Habits kan ikke installeres for en hel Enterprise Grid-organisasjon. Be en administrator installere appen i hvert arbeidsområde som vil bruke den. Ingenting ble installert.',
     tryAgain: 'Begynn på nytt',
   },
+  coaching: {
+    parts: {
+      credibility: 'troverdighet',
+      reliability: 'pålitelighet',
+      intimacy: 'nærhet',
+      selfOrientation: 'selvorientering (den er for høy)',
+    },
+    heading: (part) => `:seedling: *Dette bør teamet jobbe med: ${part}*`,
+    basis: (rounds) =>
+      rounds === 1
+        ? 'Den svakeste delen av tillitsligningen i siste runde med resultater.'
+        : `Den svakeste delen av tillitsligningen de siste ${rounds} rundene med resultater.`,
+    practice: (text) => `*Prøv sammen denne uken:* ${text}`,
+  },
 };

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { coachingFor } from '../domain/digest/team-week-summary.ts';
 import { currentWeek, habitWeekFor } from '../domain/habits/habit.service.ts';
 import { listMyPromises } from '../domain/promises/promise.service.ts';
 import { lastClosedResults } from '../domain/pulse/pulse.service.ts';
@@ -99,7 +100,8 @@ async function summarizeTeam(
   ]);
   const latest = results[0];
   // Up to last week in the team's zone, or to the latest closed round if one closed since.
-  const lastWeek = previousIsoWeek(isoWeekOf(now, zone));
+  const thisWeek = isoWeekOf(now, zone);
+  const lastWeek = previousIsoWeek(thisWeek);
   const end = latest && latest.label > weekLabel(lastWeek) ? latest.week : lastWeek;
   return {
     teamId: team.id,
@@ -108,5 +110,6 @@ async function summarizeTeam(
     minGroupSize: team.minGroupSize,
     latest,
     trend: trendOf(results, end, HOME_TREND_WEEKS),
+    coaching: coachingFor(results, weekLabel(end), weekLabel(thisWeek)),
   };
 }

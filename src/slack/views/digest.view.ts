@@ -1,6 +1,11 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { DigestChart } from '../../domain/digest/ports.ts';
-import type { DigestPulse, ScoreWithChange, TeamWeekSummary } from '../../domain/digest/team-week-summary.ts';
+import type {
+  Coaching,
+  DigestPulse,
+  ScoreWithChange,
+  TeamWeekSummary,
+} from '../../domain/digest/team-week-summary.ts';
 import { habitById } from '../../domain/habits/catalogue.ts';
 import { PULSE_ITEMS } from '../../domain/pulse/pulse.ts';
 import type { Language } from '../../domain/users/language.ts';
@@ -65,6 +70,9 @@ export function buildDigestMessage(
       ].join('\n'),
       digestBlockIds.trend,
     ),
+    ...(summary.coaching
+      ? [section(buildCoachingText(m, language, summary.coaching), digestBlockIds.coaching)]
+      : []),
     { type: 'divider' },
     section(promisesText(m, f, summary)),
     section(focusText(m, language, summary)),
@@ -99,6 +107,16 @@ function pulseBlocks(m: Messages, f: Formats, pulse: DigestPulse): KnownBlock[] 
     },
     section(m.digest.participation(f.count(pulse.respondents), f.count(pulse.members))),
   ];
+}
+
+/** The weakest part, why, and this week's practice (shared by the digest and the App Home). */
+export function buildCoachingText(m: Messages, language: Language, coaching: Coaching): string {
+  const c = m.coaching;
+  return [
+    c.heading(c.parts[coaching.part]),
+    c.basis(coaching.rounds),
+    c.practice(coaching.practice[language]),
+  ].join('\n');
 }
 
 function promisesText(m: Messages, f: Formats, summary: TeamWeekSummary): string {

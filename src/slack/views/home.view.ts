@@ -2,6 +2,8 @@ import type { ContextBlock, HeaderBlock, HomeView, KnownBlock, SectionBlock } fr
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CheckinScheduleState } from '../../domain/checkins/ports.ts';
+import type { Coaching } from '../../domain/digest/team-week-summary.ts';
+import type { Language } from '../../domain/users/language.ts';
 import type { HabitWeek } from '../../domain/habits/habit.service.ts';
 import type { MyPromises } from '../../domain/promises/promise.service.ts';
 import type { RoundResult } from '../../domain/pulse/pulse.ts';
@@ -14,6 +16,7 @@ import { escapeMrkdwn, plain } from '../mrkdwn.ts';
 import { jsonValue } from '../parsers/json-value.parser.ts';
 import { promiseActionIds } from '../promise-ids.ts';
 import { settingsActionIds } from '../settings-ids.ts';
+import { buildCoachingText } from './digest.view.ts';
 import { buildHabitHomeSection } from './habit.view.ts';
 import { buildHelpMessage } from './help.view.ts';
 import { buildPromiseHomeSection } from './promise.view.ts';
@@ -36,6 +39,8 @@ export interface ManagedTeamSummary {
   latest: RoundResult | undefined;
   /** The last weeks up to the last closed week, oldest first; gaps stay gaps. */
   trend: TrendPoint[];
+  /** The weakest part over the last rounds with results and this week's practice, if any round had results. */
+  coaching: Coaching | undefined;
 }
 
 /** Everything one person's App Home shows, gathered for them now. */
@@ -90,7 +95,7 @@ export function buildHomeDashboard(a: Audience, d: HomeDashboard): HomeView {
   if (!newcomer) parts.push(buildPromiseHomeSection(a, d.promises));
   parts.push(buildHabitHomeSection(m, a.language, d.habit));
   parts.push([buildCheckinLine(a, d.checkin)]);
-  if (d.managed.total > 0) parts.push(buildManagerSection(m, d.managed));
+  if (d.managed.total > 0) parts.push(buildManagerSection(m, a.language, d.managed));
   else if (d.canSetUpTeams && !newcomer) parts.push([context(h.firstStepTeam)]);
 
   const body = parts.flatMap((p): KnownBlock[] => [...p, { type: 'divider' }]);
@@ -138,10 +143,14 @@ function buildCheckinLine(a: Audience, checkin: HomeDashboard['checkin']): Known
   return section(lines.join('\n'));
 }
 
-function buildManagerSection(m: Messages, managed: HomeDashboard['managed']): KnownBlock[] {
+function buildManagerSection(
+  m: Messages,
+  language: Language,
+  managed: HomeDashboard['managed'],
+): KnownBlock[] {
   const blocks: KnownBlock[] = [header(m.home.managerHeading)];
   const shown = managed.teams.slice(0, HOME_TEAMS_SHOWN);
-  for (const team of shown) blocks.push(buildManagedTeam(m, team));
+  for (const team of shown) blocks.push(buildManagedTeam(m, language, team));
   const hidden = managed.total - shown.length;
   if (hidden > 0) blocks.push(context(m.home.moreTeams(hidden)));
   return blocks;
@@ -150,7 +159,7 @@ function buildManagerSection(m: Messages, managed: HomeDashboard['managed']): Kn
 const decimal = (value: number) => value.toFixed(1);
 
 /** One managed team: its latest closed result (or why there is none), participation and trend. */
-function buildManagedTeam(m: Messages, team: ManagedTeamSummary): SectionBlock {
+function buildManagedTeam(m: Messages, language: Language, team: ManagedTeamSummary): SectionBlock {
   const h = m.home;
   const channel = channelRef(team.channelId);
   const lines: string[] = [];
@@ -177,6 +186,7 @@ function buildManagedTeam(m: Messages, team: ManagedTeamSummary): SectionBlock {
   }
   if (team.trend.some((p) => p.index !== undefined))
     lines.push(h.teamTrend(team.trend.length, sparkline(team.trend.map((p) => p.index))));
+  if (team.coaching) lines.push(buildCoachingText(m, language, team.coaching));
   return {
     type: 'section',
     block_id: homeTeamBlockId(team.teamId),

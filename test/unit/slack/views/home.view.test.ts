@@ -75,6 +75,7 @@ function team(i: number): ManagedTeamSummary {
     minGroupSize: 5,
     latest: result,
     trend: trendOf([result], result.week, 12),
+    coaching: undefined,
   };
 }
 
