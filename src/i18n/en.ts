@@ -416,6 +416,17 @@ export const en = {
     turnNudgesOn: 'Turn on nudges',
     openPromises: 'Your open promises:',
     noOpenPromises: 'You have no open promises. This is a good week to make a small one and keep it.',
+    /** Why this week's habit, when it follows the team's pulse (the plain rotation says nothing). */
+    reasonParts: {
+      credibility: 'credibility',
+      reliability: 'reliability',
+      intimacy: 'intimacy',
+      selfOrientation: 'high self-orientation',
+    },
+    reasonWeakest: (part: string) =>
+      `:bar_chart: Your team’s pulse shows ${part} as the part to work on, so this habit is the focus.`,
+    reasonRest: (part: string, rested: string) =>
+      `:bar_chart: Your team’s pulse shows ${part} as the part to work on. After two weeks of ${rested}, this week’s focus is the next habit, for variety.`,
   },
   settings: {
     title: 'Your settings',

@@ -406,6 +406,16 @@ export const nb: Messages = {
     turnNudgesOn: 'Slå på påminnelser',
     openPromises: 'Dine åpne løfter:',
     noOpenPromises: 'Du har ingen åpne løfter. Dette er en fin uke å gi et lite et – og holde det.',
+    reasonParts: {
+      credibility: 'troverdighet',
+      reliability: 'pålitelighet',
+      intimacy: 'nærhet',
+      selfOrientation: 'høy selvorientering',
+    },
+    reasonWeakest: (part) =>
+      `:bar_chart: Teamets tillitsmåling viser at ${part} er det dere bør jobbe med, derfor er dette ukens vane.`,
+    reasonRest: (part, rested) =>
+      `:bar_chart: Teamets tillitsmåling viser at ${part} er det dere bør jobbe med. Etter to uker med ${rested} er ukens vane den neste i rekken, for variasjonens skyld.`,
   },
   settings: {
     title: 'Dine innstillinger',

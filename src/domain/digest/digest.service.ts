@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.ts';
 import type { HabitRepository } from '../habits/ports.ts';
-import { focusHabit, previousWeek, teamStartWeek } from '../habits/focus.ts';
+import { previousWeek, teamStartWeek } from '../habits/focus.ts';
 import { teamReflections } from '../habits/habit.service.ts';
+import { teamFocus } from '../habits/team-focus.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import type { PromiseRepository } from '../promises/ports.ts';
 import { teamPromiseCounts } from '../promises/promise.service.ts';
@@ -90,10 +91,11 @@ export async function buildTeamWeekSummary(
   const memberIds = await deps.digests.memberIds(team.id);
   const start = teamStartWeek(team.createdAt, zone);
   const roundLabel = weekLabel(roundWeek);
-  const [results, promises, reflections] = await Promise.all([
+  const [results, promises, reflections, focusRounds] = await Promise.all([
     lastClosedResults({ pulse: deps.pulse }, team.id, TREND_WEEKS + 1),
     teamPromiseCounts(deps, team.workspaceId, memberIds, period),
     teamReflections({ habits: deps.habits }, team, roundLabel),
+    deps.habits.focusRounds(team.id),
   ]);
   return summarizeTeamWeek({
     team,
@@ -101,8 +103,11 @@ export async function buildTeamWeekSummary(
     results,
     memberCount: memberIds.length,
     promises,
-    focus: focusHabit(start, weekLabel(week)),
-    reflections: { habit: focusHabit(start, previousWeek(roundLabel)), summary: reflections },
+    focus: teamFocus(start, focusRounds, weekLabel(week)).habit,
+    reflections: {
+      habit: teamFocus(start, focusRounds, previousWeek(roundLabel)).habit,
+      summary: reflections,
+    },
   });
 }
 
