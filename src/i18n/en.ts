@@ -36,6 +36,20 @@ export const en = {
       `Line chart of the team’s trust index over the last ${weeks} weeks: ${points}.`,
     chartPoint: (week: string, value: string) => `week ${week} ${value}`,
     chartGap: (week: string) => `week ${week} no result`,
+    /** Words drawn on the chart image. */
+    chart: {
+      title: (weeks: number) => `Trust index, last ${weeks} weeks`,
+      subtitle: 'Higher is better. Shaded weeks have no result: no round, or too few answers.',
+      yAxis: 'Trust index',
+      xAxis: 'Week',
+      partsTitle: 'The four parts (1–5; for self-orientation, lower is better)',
+      parts: {
+        credibility: 'Credibility',
+        reliability: 'Reliability',
+        intimacy: 'Intimacy',
+        selfOrientation: 'Self-orientation',
+      },
+    },
     posted: (channel: string) => `The digest is on its way to ${channel}.`,
     previewNote: 'Only you can see this preview. `/trust digest` posts it in the channel.',
     previewChartNote: 'When posted, the digest also shows the trend as a chart.',

@@ -155,7 +155,7 @@ function chartOf(m: Messages, language: Language, f: Formats, summary: TeamWeekS
     .join(', ');
   return {
     language,
-    points: summary.trend.map((p) => ({ label: p.label, index: p.index ?? null })),
+    points: summary.trend.map((p) => ({ label: p.label, index: p.index ?? null, parts: p.means ?? null })),
     altText: m.digest.chartAlt(summary.trend.length, described),
     title: m.digest.chartTitle,
   };
