@@ -1,4 +1,4 @@
-import type { ContextBlock, HeaderBlock, HomeView, KnownBlock, SectionBlock } from '@slack/types';
+import type { ContextBlock, HeaderBlock, HomeView, ImageBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CheckinScheduleState } from '../../domain/checkins/ports.ts';
@@ -11,7 +11,7 @@ import { sparkline, type TrendPoint } from '../../domain/pulse/trend.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { type Audience, formatDateTime, formatZone } from '../../i18n/format-date.ts';
 import { messages } from '../../i18n/index.ts';
-import { homeActionIds, homeBlockIds, homeTeamBlockId } from '../home-ids.ts';
+import { homeActionIds, homeBlockIds, homeTeamBlockId, homeTeamChartBlockId } from '../home-ids.ts';
 import { escapeMrkdwn, plain } from '../mrkdwn.ts';
 import { jsonValue } from '../parsers/json-value.parser.ts';
 import { promiseActionIds } from '../promise-ids.ts';
@@ -41,6 +41,8 @@ export interface ManagedTeamSummary {
   trend: TrendPoint[];
   /** The weakest part over the last rounds with results and this week's practice, if any round had results. */
   coaching: Coaching | undefined;
+  /** The uploaded trend chart, shown instead of the sparkline; absent until there is one. */
+  chart?: { fileId: string; altText: string; title: string };
 }
 
 /** Everything one person's App Home shows, gathered for them now. */
@@ -150,7 +152,7 @@ function buildManagerSection(
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [header(m.home.managerHeading)];
   const shown = managed.teams.slice(0, HOME_TEAMS_SHOWN);
-  for (const team of shown) blocks.push(buildManagedTeam(m, language, team));
+  for (const team of shown) blocks.push(...buildManagedTeam(m, language, team));
   const hidden = managed.total - shown.length;
   if (hidden > 0) blocks.push(context(m.home.moreTeams(hidden)));
   return blocks;
@@ -158,8 +160,11 @@ function buildManagerSection(
 
 const decimal = (value: number) => value.toFixed(1);
 
-/** One managed team: its latest closed result (or why there is none), participation and trend. */
-function buildManagedTeam(m: Messages, language: Language, team: ManagedTeamSummary): SectionBlock {
+/**
+ * One managed team: its latest closed result (or why there is none), participation, coaching and
+ * trend — the chart image when there is one, else the text sparkline.
+ */
+function buildManagedTeam(m: Messages, language: Language, team: ManagedTeamSummary): KnownBlock[] {
   const h = m.home;
   const channel = channelRef(team.channelId);
   const lines: string[] = [];
@@ -184,10 +189,10 @@ function buildManagedTeam(m: Messages, language: Language, team: ManagedTeamSumm
     } else lines.push(h.teamNotEnough(team.minGroupSize));
     lines.push(m.pulse.respondents(latest.respondents, latest.members));
   }
-  if (team.trend.some((p) => p.index !== undefined))
+  if (!team.chart && team.trend.some((p) => p.index !== undefined))
     lines.push(h.teamTrend(team.trend.length, sparkline(team.trend.map((p) => p.index))));
   if (team.coaching) lines.push(buildCoachingText(m, language, team.coaching));
-  return {
+  const section: SectionBlock = {
     type: 'section',
     block_id: homeTeamBlockId(team.teamId),
     text: { type: 'mrkdwn', text: lines.join('\n') },
@@ -198,6 +203,15 @@ function buildManagedTeam(m: Messages, language: Language, team: ManagedTeamSumm
       value: JSON.stringify({ t: team.teamId }),
     },
   };
+  if (!team.chart) return [section];
+  const image: ImageBlock = {
+    type: 'image',
+    block_id: homeTeamChartBlockId(team.teamId),
+    slack_file: { id: team.chart.fileId },
+    alt_text: team.chart.altText.slice(0, 2_000),
+    title: plainText(team.chart.title),
+  };
+  return [section, image];
 }
 
 /** A channel as a link; ids come from storage, so anything not shaped like one is shown as text. */
