@@ -7,7 +7,6 @@ import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import type { PromiseRepository } from '../promises/ports.ts';
 import { teamPromiseCounts } from '../promises/promise.service.ts';
 import type { PulseRepository } from '../pulse/ports.ts';
-import { lastClosedResults } from '../pulse/pulse.service.ts';
 import { roundEnd } from '../pulse/pulse.ts';
 import {
   type IsoWeek,
@@ -78,7 +77,7 @@ export function decideDigest(team: DigestTeam, now: Date, catchUpMs: number): Di
 
 /** The digest's content for `week`: last week's round, the trend, promises, habits. */
 export async function buildTeamWeekSummary(
-  deps: Pick<DigestServiceDeps, 'digests' | 'pulse' | 'promises' | 'habits' | 'clock'>,
+  deps: Pick<DigestServiceDeps, 'digests' | 'promises' | 'habits' | 'clock'>,
   team: DigestTeam,
   week: IsoWeek,
 ): Promise<TeamWeekSummary> {
@@ -91,12 +90,13 @@ export async function buildTeamWeekSummary(
   const memberIds = await deps.digests.memberIds(team.id);
   const start = teamStartWeek(team.createdAt, zone);
   const roundLabel = weekLabel(roundWeek);
-  const [results, promises, reflections, focusRounds] = await Promise.all([
-    lastClosedResults({ pulse: deps.pulse }, team.id, TREND_WEEKS + 1),
+  // The closed rounds the habit focus follows are the trend's too: one read for both.
+  const [focusRounds, promises, reflections] = await Promise.all([
+    deps.habits.focusRounds(team.id),
     teamPromiseCounts(deps, team.workspaceId, memberIds, period),
     teamReflections({ habits: deps.habits }, team, roundLabel),
-    deps.habits.focusRounds(team.id),
   ]);
+  const results = focusRounds.slice(0, TREND_WEEKS + 1);
   return summarizeTeamWeek({
     team,
     week,
