@@ -221,7 +221,10 @@ export function buildTrendChartSvg(points: readonly ChartPoint[], words: ChartTe
   const lastAt = points.findLastIndex((p) => p.index !== null);
   const last = points[lastAt]?.index;
   if (last !== undefined && last !== null) {
-    const y = g.y(last) - 12 < PLOT.top + 10 ? g.y(last) + 22 : g.y(last) - 12;
+    // Above the dot, unless the line comes down into it (or there is no room): then below.
+    const before = points[lastAt - 1]?.index;
+    const fromAbove = before !== undefined && before !== null && before > last;
+    const y = fromAbove || g.y(last) - 12 < PLOT.top + 10 ? g.y(last) + 22 : g.y(last) - 12;
     parts.push(
       text(words.decimal(last), g.x(lastAt), y, {
         size: 13,
