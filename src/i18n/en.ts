@@ -36,6 +36,20 @@ export const en = {
       `Line chart of the team’s trust index over the last ${weeks} weeks: ${points}.`,
     chartPoint: (week: string, value: string) => `week ${week} ${value}`,
     chartGap: (week: string) => `week ${week} no result`,
+    /** Words drawn on the chart image. */
+    chart: {
+      title: (weeks: number) => `Trust index, last ${weeks} weeks`,
+      subtitle: 'Higher is better. Shaded weeks have no result: no round, or too few answers.',
+      yAxis: 'Trust index',
+      xAxis: 'Week',
+      partsTitle: 'The four parts (1–5; for self-orientation, lower is better)',
+      parts: {
+        credibility: 'Credibility',
+        reliability: 'Reliability',
+        intimacy: 'Intimacy',
+        selfOrientation: 'Self-orientation',
+      },
+    },
     posted: (channel: string) => `The digest is on its way to ${channel}.`,
     previewNote: 'Only you can see this preview. `/trust digest` posts it in the channel.',
     previewChartNote: 'When posted, the digest also shows the trend as a chart.',
@@ -483,6 +497,17 @@ export const en = {
     turnNudgesOn: 'Turn on nudges',
     openPromises: 'Your open promises:',
     noOpenPromises: 'You have no open promises. This is a good week to make a small one and keep it.',
+    /** Why this week's habit, when it follows the team's pulse (the plain rotation says nothing). */
+    reasonParts: {
+      credibility: 'credibility',
+      reliability: 'reliability',
+      intimacy: 'intimacy',
+      selfOrientation: 'high self-orientation',
+    },
+    reasonWeakest: (part: string) =>
+      `:bar_chart: Your team’s pulse shows ${part} as the part to work on, so this habit is the focus.`,
+    reasonRest: (part: string, rested: string) =>
+      `:bar_chart: Your team’s pulse shows ${part} as the part to work on. After two weeks of ${rested}, this week’s focus is the next habit, for variety.`,
   },
   settings: {
     title: 'Your settings',
@@ -583,6 +608,21 @@ export const en = {
     orgRefused:
       'Trust Habits cannot be installed for a whole Enterprise Grid organisation. Ask an admin to install it into each workspace that wants it instead. Nothing was installed.',
     tryAgain: 'Start again',
+  },
+  coaching: {
+    /** The weakest part, as it reads after "work on". */
+    parts: {
+      credibility: 'credibility',
+      reliability: 'reliability',
+      intimacy: 'intimacy',
+      selfOrientation: 'self-orientation (it is too high)',
+    },
+    heading: (part: string) => `:seedling: *Part to work on: ${part}*`,
+    basis: (rounds: number) =>
+      rounds === 1
+        ? 'The lowest part of the Trust Equation in the last round with results.'
+        : `The lowest part of the Trust Equation over the last ${rounds} rounds with results.`,
+    practice: (text: string) => `*Try as a team this week:* ${text}`,
   },
 };
 

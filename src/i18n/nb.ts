@@ -31,6 +31,19 @@ export const nb: Messages = {
       `Linjediagram over teamets tillitsindeks de siste ${weeks} ukene: ${points}.`,
     chartPoint: (week, value) => `uke ${week} ${value}`,
     chartGap: (week) => `uke ${week} uten resultat`,
+    chart: {
+      title: (weeks) => `Tillitsindeksen de siste ${weeks} ukene`,
+      subtitle: 'Høyere er bedre. Skraverte uker har ikke noe resultat: ingen runde, eller for få svar.',
+      yAxis: 'Tillitsindeks',
+      xAxis: 'Uke',
+      partsTitle: 'De fire delene (1–5; for selvorientering er lavere bedre)',
+      parts: {
+        credibility: 'Troverdighet',
+        reliability: 'Pålitelighet',
+        intimacy: 'Nærhet',
+        selfOrientation: 'Selvorientering',
+      },
+    },
     posted: (channel) => `Oppsummeringen er på vei til ${channel}.`,
     previewNote: 'Bare du ser denne forhåndsvisningen. `/trust digest` publiserer den i kanalen.',
     previewChartNote: 'Når den publiseres, viser oppsummeringen også utviklingen som et diagram.',
@@ -468,6 +481,16 @@ export const nb: Messages = {
     turnNudgesOn: 'Slå på påminnelser',
     openPromises: 'Dine åpne løfter:',
     noOpenPromises: 'Du har ingen åpne løfter. Dette er en fin uke å gi et lite et – og holde det.',
+    reasonParts: {
+      credibility: 'troverdighet',
+      reliability: 'pålitelighet',
+      intimacy: 'nærhet',
+      selfOrientation: 'høy selvorientering',
+    },
+    reasonWeakest: (part) =>
+      `:bar_chart: Teamets tillitsmåling viser at ${part} er det dere bør jobbe med, derfor er dette ukens vane.`,
+    reasonRest: (part, rested) =>
+      `:bar_chart: Teamets tillitsmåling viser at ${part} er det dere bør jobbe med. Etter to uker med ${rested} er ukens vane den neste i rekken, for variasjonens skyld.`,
   },
   settings: {
     title: 'Dine innstillinger',
@@ -568,5 +591,19 @@ export const nb: Messages = {
     orgRefused:
       'Trust Habits kan ikke installeres for en hel Enterprise Grid-organisasjon. Be en administrator installere appen i hvert arbeidsområde som vil bruke den. Ingenting ble installert.',
     tryAgain: 'Begynn på nytt',
+  },
+  coaching: {
+    parts: {
+      credibility: 'troverdighet',
+      reliability: 'pålitelighet',
+      intimacy: 'nærhet',
+      selfOrientation: 'selvorientering (den er for høy)',
+    },
+    heading: (part) => `:seedling: *Dette bør teamet jobbe med: ${part}*`,
+    basis: (rounds) =>
+      rounds === 1
+        ? 'Den svakeste delen av tillitsligningen i siste runde med resultater.'
+        : `Den svakeste delen av tillitsligningen de siste ${rounds} rundene med resultater.`,
+    practice: (text) => `*Prøv sammen denne uken:* ${text}`,
   },
 };

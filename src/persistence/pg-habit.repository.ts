@@ -1,4 +1,6 @@
 import type { HabitRepository } from '../domain/habits/ports.ts';
+import { FOCUS_HISTORY_ROUNDS } from '../domain/habits/team-focus.ts';
+import { type ClosedRound, roundResults } from '../domain/pulse/pulse.ts';
 import type { Db } from './database.ts';
 import { unlessPersonGone } from './pg-user.repository.ts';
 
@@ -18,6 +20,43 @@ export function createPgHabitRepository(db: Db): HabitRepository {
       return row
         ? { teamId: row.id, createdAt: new Date(row.created_at), timeZone: row.time_zone }
         : undefined;
+    },
+
+    async focusRounds(teamId) {
+      const rounds = await db
+        .selectFrom('pulse_rounds')
+        .select(['week_year', 'week_number', 'respondents', 'members'])
+        .where('team_id', '=', teamId)
+        .where('closed', '=', true)
+        .orderBy('week_year', 'desc')
+        .orderBy('week_number', 'desc')
+        .limit(FOCUS_HISTORY_ROUNDS)
+        .execute();
+      const oldest = rounds.at(-1);
+      if (!oldest) return [];
+      const tallies = await db
+        .selectFrom('pulse_tallies')
+        .select(['week_year', 'week_number', 'item', 'score', 'count'])
+        .where('team_id', '=', teamId)
+        .where('week_year', '>=', oldest.week_year)
+        .execute();
+      const byRound = new Map<string, ClosedRound>(
+        rounds.map((r) => [
+          `${r.week_year}:${r.week_number}`,
+          {
+            round: { teamId, week: { weekYear: r.week_year, weekNumber: r.week_number } },
+            respondents: r.respondents ?? 0,
+            members: r.members ?? 0,
+            tallies: [],
+          },
+        ]),
+      );
+      for (const t of tallies) {
+        byRound
+          .get(`${t.week_year}:${t.week_number}`)
+          ?.tallies.push({ item: t.item, score: t.score, count: t.count });
+      }
+      return roundResults([...byRound.values()]);
     },
 
     async findReflection(workspaceId, userId, week) {

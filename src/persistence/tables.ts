@@ -242,6 +242,17 @@ export interface HabitNudgesTable {
 }
 
 /** A queued channel digest (scheduled or on demand), keyed like its outbox message. */
+/** A team's trend chart for managers' App Homes, one per team, week and language. */
+export interface HomeChartsTable {
+  team_id: string;
+  workspace_id: string;
+  week: string;
+  language: string;
+  state: 'pending' | 'uploaded' | 'failed';
+  file_id: string | null;
+  updated_at: Date;
+}
+
 export interface TeamDigestsTable {
   idempotency_key: string;
   team_id: string;
@@ -302,6 +313,7 @@ export interface Database {
   habit_nudges: HabitNudgesTable;
   team_digests: TeamDigestsTable;
   installations: InstallationsTable;
+  home_charts: HomeChartsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -3,4 +3,5 @@
 export const digestBlockIds = {
   trend: 'digest_trend',
   chart: 'digest_chart',
+  coaching: 'digest_coaching',
 } as const;

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { DigestChart } from '../domain/digest/ports.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from '../persistence/database.ts';
 import { findDigestChart, saveDigestChartOutcome } from '../persistence/pg-digest.repository.ts';
@@ -48,12 +49,8 @@ export function createDigestPreparer(db: Db, logger: Logger) {
   }
 }
 
-async function uploadChart(
-  client: webApi.WebClient,
-  key: string,
-  chart: { points: Array<{ label: string; index: number | null }>; altText: string; title: string },
-): Promise<string> {
-  const png = renderTrendChartPng(chart.points);
+async function uploadChart(client: webApi.WebClient, key: string, chart: DigestChart): Promise<string> {
+  const png = renderTrendChartPng(chart.points, chart.language);
   // No channel: the file stays private until the message shows it.
   return uploadFile(client, {
     filename: `trust-trend-${key.replace(/[^\w-]+/g, '-')}.png`,

@@ -13,4 +13,6 @@ export const habitBlockIds = {
   reflection: 'habit_reflection',
   reflectionStatus: 'habit_reflection_status',
   nudges: 'habit_nudges',
+  /** Why this week's habit: the team's pulse chose it. */
+  focusReason: 'habit_focus_reason',
 } as const;

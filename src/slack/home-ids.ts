@@ -13,3 +13,8 @@ export const homeBlockIds = {
 export function homeTeamBlockId(teamId: string): string {
   return `home_team:${teamId}`;
 }
+
+/** The trend chart image of one managed team on the App Home. */
+export function homeTeamChartBlockId(teamId: string): string {
+  return `home_team_chart:${teamId}`;
+}

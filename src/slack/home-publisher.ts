@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { coachingFor } from '../domain/digest/team-week-summary.ts';
 import { currentWeek, habitWeekFor } from '../domain/habits/habit.service.ts';
 import { listMyPromises } from '../domain/promises/promise.service.ts';
 import { lastClosedResults } from '../domain/pulse/pulse.service.ts';
@@ -11,7 +12,13 @@ import { createPgHabitRepository } from '../persistence/pg-habit.repository.ts';
 import { managedTeamIds } from '../persistence/pg-home.repository.ts';
 import { createPgPulseRepository } from '../persistence/pg-pulse.repository.ts';
 import { createPgTeamRepository } from '../persistence/pg-team.repository.ts';
+import type { Language } from '../domain/users/language.ts';
+import { messages } from '../i18n/index.ts';
+import { forgetHomeCharts } from '../persistence/pg-home-chart.repository.ts';
+import { HOME_CHARTS_SHOWN, homeChartFileId } from './home-charts.ts';
 import type { ListenerDeps } from './listeners/listener-deps.ts';
+import { classifySlackError } from './slack-errors.ts';
+import { buildTrendChart } from './views/digest.view.ts';
 import { audienceOf, promiseServiceDeps } from './listeners/promises/promise-interaction.ts';
 import { availableRound } from './listeners/pulse/pulse-round.ts';
 import {
@@ -32,8 +39,47 @@ export async function publishHome(
   userId: string,
 ): Promise<void> {
   const a = await audienceOf(deps, workspaceId, userId);
-  const dashboard = await gatherHome(deps, workspaceId, userId, a.timeZone, a.language);
-  await client.views.publish({ user_id: userId, view: buildHomeDashboard(a, dashboard) });
+  const gathered = await gatherHome(deps, workspaceId, userId, a.timeZone, a.language);
+  const dashboard = await withCharts(deps, client, workspaceId, a.language, gathered);
+  try {
+    await client.views.publish({ user_id: userId, view: buildHomeDashboard(a, dashboard) });
+  } catch (error) {
+    // Slack refuses the whole view over an image it cannot show (a file deleted since, say): show
+    // the sparklines now, and upload those charts afresh on a later open.
+    const fileIds = dashboard.managed.teams.flatMap((t) => (t.chart ? [t.chart.fileId] : []));
+    const failure = classifySlackError(error);
+    if (fileIds.length === 0 || failure.kind !== 'permanent') throw error;
+    deps.logger.warn({ err: error, userId }, 'App Home refused with its charts; publishing without them');
+    await forgetHomeCharts(deps.db, fileIds);
+    await client.views.publish({ user_id: userId, view: buildHomeDashboard(a, gathered) });
+  }
+}
+
+/** The managed teams' trend charts, for the first few teams with a value to draw. */
+async function withCharts(
+  deps: ListenerDeps,
+  client: webApi.WebClient,
+  workspaceId: string,
+  language: Language,
+  dashboard: HomeDashboard,
+): Promise<HomeDashboard> {
+  const m = messages(language);
+  const now = deps.clock.now();
+  let charted = 0;
+  const teams: ManagedTeamSummary[] = [];
+  for (const team of dashboard.managed.teams) {
+    const chart = charted < HOME_CHARTS_SHOWN ? buildTrendChart(m, language, team.trend) : null;
+    const week = team.trend.at(-1)?.label;
+    if (!chart || !week) {
+      teams.push(team);
+      continue;
+    }
+    charted += 1;
+    const key = { teamId: team.teamId, workspaceId, week, language };
+    const fileId = await homeChartFileId({ db: deps.db, logger: deps.logger, now }, client, key, chart);
+    teams.push(fileId ? { ...team, chart: { fileId, altText: chart.altText, title: chart.title } } : team);
+  }
+  return { ...dashboard, managed: { ...dashboard.managed, teams } };
 }
 
 export async function gatherHome(
@@ -99,7 +145,8 @@ async function summarizeTeam(
   ]);
   const latest = results[0];
   // Up to last week in the team's zone, or to the latest closed round if one closed since.
-  const lastWeek = previousIsoWeek(isoWeekOf(now, zone));
+  const thisWeek = isoWeekOf(now, zone);
+  const lastWeek = previousIsoWeek(thisWeek);
   const end = latest && latest.label > weekLabel(lastWeek) ? latest.week : lastWeek;
   return {
     teamId: team.id,
@@ -108,5 +155,6 @@ async function summarizeTeam(
     minGroupSize: team.minGroupSize,
     latest,
     trend: trendOf(results, end, HOME_TREND_WEEKS),
+    coaching: coachingFor(results, weekLabel(end), weekLabel(thisWeek)),
   };
 }

@@ -1,12 +1,12 @@
 import type { Clock } from '../clock.ts';
 import type { HabitRepository } from '../habits/ports.ts';
-import { focusHabit, previousWeek, teamStartWeek } from '../habits/focus.ts';
+import { previousWeek, teamStartWeek } from '../habits/focus.ts';
 import { teamReflections } from '../habits/habit.service.ts';
+import { teamFocus } from '../habits/team-focus.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import type { PromiseRepository } from '../promises/ports.ts';
 import { teamPromiseCounts } from '../promises/promise.service.ts';
 import type { PulseRepository } from '../pulse/ports.ts';
-import { lastClosedResults } from '../pulse/pulse.service.ts';
 import { roundEnd } from '../pulse/pulse.ts';
 import {
   type IsoWeek,
@@ -77,7 +77,7 @@ export function decideDigest(team: DigestTeam, now: Date, catchUpMs: number): Di
 
 /** The digest's content for `week`: last week's round, the trend, promises, habits. */
 export async function buildTeamWeekSummary(
-  deps: Pick<DigestServiceDeps, 'digests' | 'pulse' | 'promises' | 'habits' | 'clock'>,
+  deps: Pick<DigestServiceDeps, 'digests' | 'promises' | 'habits' | 'clock'>,
   team: DigestTeam,
   week: IsoWeek,
 ): Promise<TeamWeekSummary> {
@@ -90,19 +90,24 @@ export async function buildTeamWeekSummary(
   const memberIds = await deps.digests.memberIds(team.id);
   const start = teamStartWeek(team.createdAt, zone);
   const roundLabel = weekLabel(roundWeek);
-  const [results, promises, reflections] = await Promise.all([
-    lastClosedResults({ pulse: deps.pulse }, team.id, TREND_WEEKS + 1),
+  // The closed rounds the habit focus follows are the trend's too: one read for both.
+  const [focusRounds, promises, reflections] = await Promise.all([
+    deps.habits.focusRounds(team.id),
     teamPromiseCounts(deps, team.workspaceId, memberIds, period),
     teamReflections({ habits: deps.habits }, team, roundLabel),
   ]);
+  const results = focusRounds.slice(0, TREND_WEEKS + 1);
   return summarizeTeamWeek({
     team,
     week,
     results,
     memberCount: memberIds.length,
     promises,
-    focus: focusHabit(start, weekLabel(week)),
-    reflections: { habit: focusHabit(start, previousWeek(roundLabel)), summary: reflections },
+    focus: teamFocus(start, focusRounds, weekLabel(week)).habit,
+    reflections: {
+      habit: teamFocus(start, focusRounds, previousWeek(roundLabel)).habit,
+      summary: reflections,
+    },
   });
 }
 

@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
+import type { PulseItem } from '../pulse/pulse.ts';
 import type { IsoWeek, WeeklyTarget } from '../schedule/local-time.ts';
 import type { Language } from '../users/language.ts';
 
@@ -17,7 +18,8 @@ export interface DigestTeam {
 /** The chart's data, kept with the queued digest so the chart can be drawn when it is sent. */
 export interface DigestChart {
   language: Language;
-  points: Array<{ label: string; index: number | null }>;
+  /** `parts`: the four parts' means that week (absent in charts queued before they were drawn). */
+  points: Array<{ label: string; index: number | null; parts?: Record<PulseItem, number> | null }>;
   /** Describes the chart for screen readers, in the team's language. */
   altText: string;
   title: string;

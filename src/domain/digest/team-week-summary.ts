@@ -1,4 +1,6 @@
-import type { HabitId } from '../habits/catalogue.ts';
+import { practiceFor } from '../coaching/practices.ts';
+import { weakestPart } from '../coaching/weakest-part.ts';
+import type { HabitId, Localized } from '../habits/catalogue.ts';
 import type { TeamReflectionSummary } from '../habits/reflection.ts';
 import type { TeamPromiseCounts } from '../promises/promise.ts';
 import { PULSE_ITEMS, type PulseItem, type RoundResult } from '../pulse/pulse.ts';
@@ -25,6 +27,28 @@ export type DigestPulse =
   /** Fewer than k answered (or nobody): only the participation, never a score. */
   | { kind: 'too_few'; respondents: number; members: number; minGroupSize: number };
 
+/** The part of the Trust Equation to work on, and one practice for the team this week. */
+export interface Coaching {
+  part: PulseItem;
+  /** Rounds with results it looked at (up to four). */
+  rounds: number;
+  practice: Localized;
+}
+
+/**
+ * Coaching for `week` from the rounds with results up to and including `upToWeek`; undefined
+ * without any such round (rounds below k have no results).
+ */
+export function coachingFor(
+  results: readonly RoundResult[],
+  upToWeek: string,
+  week: string,
+): Coaching | undefined {
+  const weakest = weakestPart(results.filter((r) => r.label <= upToWeek));
+  if (!weakest) return undefined;
+  return { part: weakest.part, rounds: weakest.weeks.length, practice: practiceFor(weakest.part, week) };
+}
+
 /** What the channel digest says about one team in one week; team-level figures only, no names. */
 export interface TeamWeekSummary {
   teamId: string;
@@ -46,6 +70,8 @@ export interface TeamWeekSummary {
   focus: HabitId;
   /** Reflections given during `roundWeek`, about the habit in focus the week before it. */
   reflections: { habit: HabitId; summary: TeamReflectionSummary };
+  /** The weakest part over the last rounds with results up to `roundWeek`, if there is one. */
+  coaching: Coaching | undefined;
 }
 
 export interface SummaryInput {
@@ -78,6 +104,7 @@ export function summarizeTeamWeek(input: SummaryInput): TeamWeekSummary {
     promises: input.memberCount >= input.team.minGroupSize ? input.promises : undefined,
     focus: input.focus,
     reflections: input.reflections,
+    coaching: coachingFor(input.results, roundWeek, weekLabel(input.week)),
   };
 }
 

@@ -2,7 +2,8 @@ import type { Clock } from '../clock.ts';
 import { isoWeekOf, isValidZone, weekLabel } from '../schedule/local-time.ts';
 import type { Language } from '../users/language.ts';
 import { type Habit, type HabitId, habitById } from './catalogue.ts';
-import { defaultStartWeek, focusHabit, previousWeek, teamStartWeek, weekAt, weekIndex } from './focus.ts';
+import type { RoundResult } from '../pulse/pulse.ts';
+import { defaultStartWeek, previousWeek, teamStartWeek, weekAt, weekIndex } from './focus.ts';
 import type { HabitRepository } from './ports.ts';
 import {
   type Reflection,
@@ -12,6 +13,7 @@ import {
   summarizeReflections,
   type TeamReflectionSummary,
 } from './reflection.ts';
+import { type FocusReason, teamFocus } from './team-focus.ts';
 import { type TipSlot, tipIndexFor } from './tip-choice.ts';
 
 export interface HabitServiceDeps {
@@ -27,6 +29,8 @@ export interface Person {
 export interface HabitWeek {
   week: string;
   focus: Habit;
+  /** Why this habit: the plain rotation, or the team's weakest part of the Trust Equation. */
+  reason: FocusReason;
   /** The tip for this week's check-in and `/trust habits`; the nudge uses `nudgeTip`. */
   tip: string;
   nudgeTip: string;
@@ -42,20 +46,30 @@ export function tipText(
   week: string,
   slot: TipSlot,
   language: Language,
+  cadence: 'block' | 'week' = 'block',
 ): string {
-  const index = tipIndexFor(person, habit.id, week, slot, habit.tips.length);
+  const index = tipIndexFor(person, habit.id, week, slot, habit.tips.length, cadence);
   return habit.tips[index]?.[language] ?? '';
 }
 
-/** The rotation start a person follows: their oldest team's, else the shared default. */
-async function startWeekOf(deps: HabitServiceDeps, person: Person): Promise<string> {
+/** What a person's focus follows: their oldest team's rotation and pulse, else the shared default. */
+interface FocusBasis {
+  start: string;
+  results: RoundResult[];
+}
+
+async function focusBasisOf(deps: HabitServiceDeps, person: Person): Promise<FocusBasis> {
   const team = await deps.habits.focusTeamOf(person.workspaceId, person.userId);
-  if (!team) return defaultStartWeek;
-  return teamStartWeek(team.createdAt, isValidZone(team.timeZone) ? team.timeZone : 'UTC');
+  if (!team) return { start: defaultStartWeek, results: [] };
+  return {
+    start: teamStartWeek(team.createdAt, isValidZone(team.timeZone) ? team.timeZone : 'UTC'),
+    results: await deps.habits.focusRounds(team.teamId),
+  };
 }
 
 export async function focusFor(deps: HabitServiceDeps, person: Person, week: string): Promise<HabitId> {
-  return focusHabit(await startWeekOf(deps, person), week);
+  const basis = await focusBasisOf(deps, person);
+  return teamFocus(basis.start, basis.results, week).habit;
 }
 
 export async function habitWeekFor(
@@ -64,8 +78,10 @@ export async function habitWeekFor(
   week: string,
   language: Language,
 ): Promise<HabitWeek> {
-  const start = await startWeekOf(deps, person);
-  const focus = habitById(focusHabit(start, week));
+  const basis = await focusBasisOf(deps, person);
+  const chosen = teamFocus(basis.start, basis.results, week);
+  const focus = habitById(chosen.habit);
+  const cadence = chosen.reason.kind === 'rotation' ? 'block' : 'week';
   const last = previousWeek(week);
   const history = await deps.habits.reflectionsSince(
     person.workspaceId,
@@ -75,9 +91,10 @@ export async function habitWeekFor(
   return {
     week,
     focus,
-    tip: tipText(focus, person, week, 'focus', language),
-    nudgeTip: tipText(focus, person, week, 'nudge', language),
-    lastWeek: { week: last, habit: habitById(focusHabit(start, last)) },
+    reason: chosen.reason,
+    tip: tipText(focus, person, week, 'focus', language, cadence),
+    nudgeTip: tipText(focus, person, week, 'nudge', language, cadence),
+    lastWeek: { week: last, habit: habitById(teamFocus(basis.start, basis.results, last).habit) },
     reflection: history.find((r) => r.week === week),
     streak: streakOf(history, week),
   };
@@ -104,8 +121,8 @@ export async function reflect(
 ): Promise<ReflectResult> {
   const now = deps.clock.now();
   if (currentWeek(now, person.zone) !== week) return { ok: false, reason: 'week_over' };
-  const start = await startWeekOf(deps, person);
-  const habit = habitById(focusHabit(start, previousWeek(week)));
+  const basis = await focusBasisOf(deps, person);
+  const habit = habitById(teamFocus(basis.start, basis.results, previousWeek(week)).habit);
   const before = await deps.habits.findReflection(person.workspaceId, person.userId, week);
   await deps.habits.saveReflection({ ...person, week, habit: habit.id, answer, at: now });
   const history = await deps.habits.reflectionsSince(

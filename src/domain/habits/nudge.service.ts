@@ -1,3 +1,4 @@
+import type { FocusReason } from './team-focus.ts';
 import type { Clock } from '../clock.ts';
 import { checkinWeek, decideDue, nextCheckinDue } from '../checkins/checkin-schedule.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
@@ -14,7 +15,10 @@ export interface NudgeServiceDeps extends HabitServiceDeps {
   nudges: HabitNudgeRepository;
   catchUpMs: number;
   /** Renders the nudge in the person's language (the domain has no Block Kit). */
-  render(input: { language: Language; habit: Habit; tip: string }): { text: string; blocks: unknown[] };
+  render(input: { language: Language; habit: Habit; tip: string; reason: FocusReason }): {
+    text: string;
+    blocks: unknown[];
+  };
 }
 
 export interface NudgeRunSummary {
@@ -130,7 +134,12 @@ async function composeNudge(
   week: string,
 ): Promise<OutgoingMessage> {
   const habitWeek = await habitWeekFor(deps, person, week, person.language);
-  const content = deps.render({ language: person.language, habit: habitWeek.focus, tip: habitWeek.nudgeTip });
+  const content = deps.render({
+    language: person.language,
+    habit: habitWeek.focus,
+    tip: habitWeek.nudgeTip,
+    reason: habitWeek.reason,
+  });
   return {
     workspaceId: person.workspaceId,
     idempotencyKey: nudgeIdempotencyKey(person.workspaceId, person.userId, week),

@@ -1,4 +1,5 @@
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
+import type { RoundResult } from '../pulse/pulse.ts';
 import type { Language } from '../users/language.ts';
 import type { HabitId } from './catalogue.ts';
 import type { Reflection, ReflectionAnswer, ReflectionCounts } from './reflection.ts';
@@ -13,6 +14,11 @@ export interface FocusTeam {
 export interface HabitRepository {
   /** The person's oldest team (their focus follows its rotation), if they are in one. */
   focusTeamOf(workspaceId: string, userId: string): Promise<FocusTeam | undefined>;
+  /**
+   * The team's closed rounds (newest first, up to `FOCUS_HISTORY_ROUNDS`), which its focus follows
+   * once enough of them have results.
+   */
+  focusRounds(teamId: string): Promise<RoundResult[]>;
   findReflection(workspaceId: string, userId: string, week: string): Promise<Reflection | undefined>;
   /** Creates or replaces the person's answer for `week`. */
   saveReflection(input: {

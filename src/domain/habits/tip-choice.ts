@@ -9,6 +9,10 @@ import { mod, weekIndex } from './focus.ts';
 // every aligned block of four weeks, and 8 consecutive weeks touch at most 3 such blocks, so a
 // habit uses at most 6 consecutive positions there — all different tips as long as a habit has
 // at least 6. (A person who changes team can land on a different rotation; then a tip may recur.)
+//
+// A focus that follows the team's weakest part can stay on one habit for two weeks running, so
+// there the position advances every week instead ('week' cadence): two weeks in a row never show
+// the same tip.
 
 export type TipSlot = 'focus' | 'nudge';
 
@@ -25,10 +29,11 @@ export function tipIndexFor(
   week: string,
   slot: TipSlot,
   tipCount: number,
+  cadence: 'block' | 'week' = 'block',
 ): number {
   if (tipCount < 1) throw new RangeError('a habit needs tips');
   const order = keyedPermutation(tipCount, `${reader.workspaceId}:${reader.userId}:${habit}`);
-  const block = Math.floor(weekIndex(week) / BLOCK_WEEKS);
+  const block = cadence === 'week' ? weekIndex(week) : Math.floor(weekIndex(week) / BLOCK_WEEKS);
   const position = mod(2 * block + (slot === 'nudge' ? 1 : 0), tipCount);
   return order[position] ?? 0;
 }

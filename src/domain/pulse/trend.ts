@@ -1,11 +1,13 @@
 import { type IsoWeek, previousIsoWeek, weekLabel } from '../schedule/local-time.ts';
-import type { RoundResult } from './pulse.ts';
+import type { PulseItem, RoundResult } from './pulse.ts';
 
 /** One week of a team's trend: the trust index, or undefined for a gap (no round, or fewer than k). */
 export interface TrendPoint {
   week: IsoWeek;
   label: string;
   index: number | undefined;
+  /** The four parts' means that week, when it has a result. */
+  means?: Record<PulseItem, number>;
 }
 
 /**
@@ -18,7 +20,8 @@ export function trendOf(results: RoundResult[], lastWeek: IsoWeek, count: number
   let week = lastWeek;
   for (let i = 0; i < count; i += 1, week = previousIsoWeek(week)) {
     const label = weekLabel(week);
-    points.push({ week, label, index: byLabel.get(label)?.scores?.index });
+    const scores = byLabel.get(label)?.scores;
+    points.push({ week, label, index: scores?.index, ...(scores ? { means: scores.means } : {}) });
   }
   return points.reverse();
 }

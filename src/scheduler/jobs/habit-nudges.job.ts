@@ -12,8 +12,8 @@ export function createHabitNudgesJob(deps: JobDeps): Job {
     habits: createPgHabitRepository(deps.db),
     nudges: createPgHabitNudgeRepository(deps.db),
     catchUpMs: deps.config.catchUpMs,
-    render: ({ language, habit, tip }: Parameters<NudgeServiceDeps['render']>[0]) =>
-      buildNudgeMessage(messages(language), language, habit, tip),
+    render: ({ language, habit, tip, reason }: Parameters<NudgeServiceDeps['render']>[0]) =>
+      buildNudgeMessage(messages(language), language, habit, tip, reason),
   };
   return {
     name: 'habit-nudges',

@@ -1,8 +1,14 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { DigestChart } from '../../domain/digest/ports.ts';
-import type { DigestPulse, ScoreWithChange, TeamWeekSummary } from '../../domain/digest/team-week-summary.ts';
+import type {
+  Coaching,
+  DigestPulse,
+  ScoreWithChange,
+  TeamWeekSummary,
+} from '../../domain/digest/team-week-summary.ts';
 import { habitById } from '../../domain/habits/catalogue.ts';
 import { PULSE_ITEMS } from '../../domain/pulse/pulse.ts';
+import type { TrendPoint } from '../../domain/pulse/trend.ts';
 import type { Language } from '../../domain/users/language.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { digestBlockIds } from '../digest-ids.ts';
@@ -65,6 +71,9 @@ export function buildDigestMessage(
       ].join('\n'),
       digestBlockIds.trend,
     ),
+    ...(summary.coaching
+      ? [section(buildCoachingText(m, language, summary.coaching), digestBlockIds.coaching)]
+      : []),
     { type: 'divider' },
     section(promisesText(m, f, summary)),
     section(focusText(m, language, summary)),
@@ -74,7 +83,7 @@ export function buildDigestMessage(
   return {
     text: m.digest.notificationText(channel, summary.roundWeek),
     blocks,
-    chart: chartOf(m, language, f, summary),
+    chart: buildTrendChart(m, language, summary.trend),
   };
 }
 
@@ -99,6 +108,16 @@ function pulseBlocks(m: Messages, f: Formats, pulse: DigestPulse): KnownBlock[] 
     },
     section(m.digest.participation(f.count(pulse.respondents), f.count(pulse.members))),
   ];
+}
+
+/** The weakest part, why, and this week's practice (shared by the digest and the App Home). */
+export function buildCoachingText(m: Messages, language: Language, coaching: Coaching): string {
+  const c = m.coaching;
+  return [
+    c.heading(c.parts[coaching.part]),
+    c.basis(coaching.rounds),
+    c.practice(coaching.practice[language]),
+  ].join('\n');
 }
 
 function promisesText(m: Messages, f: Formats, summary: TeamWeekSummary): string {
@@ -126,9 +145,15 @@ function reflectionsText(m: Messages, language: Language, f: Formats, summary: T
   return `${heading}\n${a.often} ${f.count(r.counts.often)} · ${a.sometimes} ${f.count(r.counts.sometimes)} · ${a.not_yet} ${f.count(r.counts.notYet)}`;
 }
 
-function chartOf(m: Messages, language: Language, f: Formats, summary: TeamWeekSummary): DigestChart | null {
-  if (summary.trend.every((p) => p.index === undefined)) return null;
-  const described = summary.trend
+/** The chart's data and its description for screen readers, or null when no week has a value. */
+export function buildTrendChart(
+  m: Messages,
+  language: Language,
+  trend: readonly TrendPoint[],
+): DigestChart | null {
+  if (trend.every((p) => p.index === undefined)) return null;
+  const f = formats(language);
+  const described = trend
     .map((p) =>
       p.index === undefined
         ? m.digest.chartGap(weekNumber(p.label))
@@ -137,8 +162,8 @@ function chartOf(m: Messages, language: Language, f: Formats, summary: TeamWeekS
     .join(', ');
   return {
     language,
-    points: summary.trend.map((p) => ({ label: p.label, index: p.index ?? null })),
-    altText: m.digest.chartAlt(summary.trend.length, described),
+    points: trend.map((p) => ({ label: p.label, index: p.index ?? null, parts: p.means ?? null })),
+    altText: m.digest.chartAlt(trend.length, described),
     title: m.digest.chartTitle,
   };
 }

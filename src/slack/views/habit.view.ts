@@ -1,6 +1,8 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock } from '@slack/types';
 import { habits, type Habit } from '../../domain/habits/catalogue.ts';
+import { habitById } from '../../domain/habits/catalogue.ts';
 import type { HabitWeek } from '../../domain/habits/habit.service.ts';
+import type { FocusReason } from '../../domain/habits/team-focus.ts';
 import type { ReflectionAnswer } from '../../domain/habits/reflection.ts';
 import type { Language } from '../../domain/users/language.ts';
 import type { Messages } from '../../i18n/en.ts';
@@ -25,10 +27,26 @@ export function encodeNudgesValue(enabled: boolean): string {
   return JSON.stringify({ on: enabled });
 }
 
-/** The check-in's habit part: this week's focus and tip, then the reflection on last week's. */
+/** Why this week's habit was chosen, when the team's pulse chose it; nothing for the plain rotation. */
+export function focusReasonText(m: Messages, language: Language, reason: FocusReason): string | undefined {
+  if (reason.kind === 'rotation') return undefined;
+  const part = m.habits.reasonParts[reason.part];
+  if (reason.kind === 'weakest_part') return m.habits.reasonWeakest(part);
+  return m.habits.reasonRest(part, habitById(reason.rested).name[language]);
+}
+
+function reasonBlocks(m: Messages, language: Language, reason: FocusReason): KnownBlock[] {
+  const text = focusReasonText(m, language, reason);
+  return text
+    ? [{ type: 'context', block_id: habitBlockIds.focusReason, elements: [{ type: 'mrkdwn', text }] }]
+    : [];
+}
+
+/** The check-in's habit part: this week's focus (and why), its tip, then the reflection on last week's. */
 export function buildHabitCheckinSection(m: Messages, language: Language, week: HabitWeek): KnownBlock[] {
   return [
     mrkdwn(`${m.habits.focusHeading(week.focus.name[language])}\n${week.focus.explanation[language]}`),
+    ...reasonBlocks(m, language, week.reason),
     { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.tip(week.tip) }] },
     mrkdwn(m.habits.reflectPrompt(week.lastWeek.habit.name[language])),
     ...buildReflectionBlocks(m, week.week, week.reflection?.answer, week.streak),
@@ -96,6 +114,7 @@ export function buildHabitsMessage(
   const blocks: KnownBlock[] = [
     { type: 'header', text: plainText(m.habits.title) },
     mrkdwn(m.habits.focusHeading(week.focus.name[language])),
+    ...reasonBlocks(m, language, week.reason),
     { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.tip(week.tip) }] },
     ...(openPromises ? [buildOpenPromises(m, openPromises)] : []),
     { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.streak(week.streak) }] },
@@ -132,11 +151,18 @@ export function buildNudgesSwitch(m: Messages, enabled: boolean): KnownBlock {
 }
 
 /** The mid-week nudge DM: the focus habit and a tip other than the check-in's. */
-export function buildNudgeMessage(m: Messages, language: Language, habit: Habit, tip: string): SlackMessage {
+export function buildNudgeMessage(
+  m: Messages,
+  language: Language,
+  habit: Habit,
+  tip: string,
+  reason: FocusReason = { kind: 'rotation' },
+): SlackMessage {
   return {
     text: m.habits.nudgeText(habit.name[language]),
     blocks: [
       mrkdwn(`${m.habits.nudgeHeading(habit.name[language])}\n${habit.explanation[language]}`),
+      ...reasonBlocks(m, language, reason),
       { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.tip(tip) }] },
       buildNudgesSwitch(m, true),
     ],
@@ -147,6 +173,7 @@ export function buildNudgeMessage(m: Messages, language: Language, habit: Habit,
 export function buildHabitHomeSection(m: Messages, language: Language, week: HabitWeek): KnownBlock[] {
   return [
     mrkdwn(`${m.habits.focusHeading(week.focus.name[language])}\n${week.focus.explanation[language]}`),
+    ...reasonBlocks(m, language, week.reason),
     { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.tip(week.tip) }] },
     { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.streak(week.streak) }] },
   ];

@@ -1,7 +1,9 @@
-import type { ContextBlock, HeaderBlock, HomeView, KnownBlock, SectionBlock } from '@slack/types';
+import type { ContextBlock, HeaderBlock, HomeView, ImageBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CheckinScheduleState } from '../../domain/checkins/ports.ts';
+import type { Coaching } from '../../domain/digest/team-week-summary.ts';
+import type { Language } from '../../domain/users/language.ts';
 import type { HabitWeek } from '../../domain/habits/habit.service.ts';
 import type { MyPromises } from '../../domain/promises/promise.service.ts';
 import type { RoundResult } from '../../domain/pulse/pulse.ts';
@@ -9,11 +11,12 @@ import { sparkline, type TrendPoint } from '../../domain/pulse/trend.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { type Audience, formatDateTime, formatZone } from '../../i18n/format-date.ts';
 import { messages } from '../../i18n/index.ts';
-import { homeActionIds, homeBlockIds, homeTeamBlockId } from '../home-ids.ts';
+import { homeActionIds, homeBlockIds, homeTeamBlockId, homeTeamChartBlockId } from '../home-ids.ts';
 import { escapeMrkdwn, plain } from '../mrkdwn.ts';
 import { jsonValue } from '../parsers/json-value.parser.ts';
 import { promiseActionIds } from '../promise-ids.ts';
 import { settingsActionIds } from '../settings-ids.ts';
+import { buildCoachingText } from './digest.view.ts';
 import { buildHabitHomeSection } from './habit.view.ts';
 import { buildHelpMessage } from './help.view.ts';
 import { buildPromiseHomeSection } from './promise.view.ts';
@@ -36,6 +39,10 @@ export interface ManagedTeamSummary {
   latest: RoundResult | undefined;
   /** The last weeks up to the last closed week, oldest first; gaps stay gaps. */
   trend: TrendPoint[];
+  /** The weakest part over the last rounds with results and this week's practice, if any round had results. */
+  coaching: Coaching | undefined;
+  /** The uploaded trend chart, shown instead of the sparkline; absent until there is one. */
+  chart?: { fileId: string; altText: string; title: string };
 }
 
 /** Everything one person's App Home shows, gathered for them now. */
@@ -90,7 +97,7 @@ export function buildHomeDashboard(a: Audience, d: HomeDashboard): HomeView {
   if (!newcomer) parts.push(buildPromiseHomeSection(a, d.promises));
   parts.push(buildHabitHomeSection(m, a.language, d.habit));
   parts.push([buildCheckinLine(a, d.checkin)]);
-  if (d.managed.total > 0) parts.push(buildManagerSection(m, d.managed));
+  if (d.managed.total > 0) parts.push(buildManagerSection(m, a.language, d.managed));
   else if (d.canSetUpTeams && !newcomer) parts.push([context(h.firstStepTeam)]);
 
   const body = parts.flatMap((p): KnownBlock[] => [...p, { type: 'divider' }]);
@@ -138,10 +145,14 @@ function buildCheckinLine(a: Audience, checkin: HomeDashboard['checkin']): Known
   return section(lines.join('\n'));
 }
 
-function buildManagerSection(m: Messages, managed: HomeDashboard['managed']): KnownBlock[] {
+function buildManagerSection(
+  m: Messages,
+  language: Language,
+  managed: HomeDashboard['managed'],
+): KnownBlock[] {
   const blocks: KnownBlock[] = [header(m.home.managerHeading)];
   const shown = managed.teams.slice(0, HOME_TEAMS_SHOWN);
-  for (const team of shown) blocks.push(buildManagedTeam(m, team));
+  for (const team of shown) blocks.push(...buildManagedTeam(m, language, team));
   const hidden = managed.total - shown.length;
   if (hidden > 0) blocks.push(context(m.home.moreTeams(hidden)));
   return blocks;
@@ -149,8 +160,11 @@ function buildManagerSection(m: Messages, managed: HomeDashboard['managed']): Kn
 
 const decimal = (value: number) => value.toFixed(1);
 
-/** One managed team: its latest closed result (or why there is none), participation and trend. */
-function buildManagedTeam(m: Messages, team: ManagedTeamSummary): SectionBlock {
+/**
+ * One managed team: its latest closed result (or why there is none), participation, coaching and
+ * trend — the chart image when there is one, else the text sparkline.
+ */
+function buildManagedTeam(m: Messages, language: Language, team: ManagedTeamSummary): KnownBlock[] {
   const h = m.home;
   const channel = channelRef(team.channelId);
   const lines: string[] = [];
@@ -175,9 +189,10 @@ function buildManagedTeam(m: Messages, team: ManagedTeamSummary): SectionBlock {
     } else lines.push(h.teamNotEnough(team.minGroupSize));
     lines.push(m.pulse.respondents(latest.respondents, latest.members));
   }
-  if (team.trend.some((p) => p.index !== undefined))
+  if (!team.chart && team.trend.some((p) => p.index !== undefined))
     lines.push(h.teamTrend(team.trend.length, sparkline(team.trend.map((p) => p.index))));
-  return {
+  if (team.coaching) lines.push(buildCoachingText(m, language, team.coaching));
+  const section: SectionBlock = {
     type: 'section',
     block_id: homeTeamBlockId(team.teamId),
     text: { type: 'mrkdwn', text: lines.join('\n') },
@@ -188,6 +203,15 @@ function buildManagedTeam(m: Messages, team: ManagedTeamSummary): SectionBlock {
       value: JSON.stringify({ t: team.teamId }),
     },
   };
+  if (!team.chart) return [section];
+  const image: ImageBlock = {
+    type: 'image',
+    block_id: homeTeamChartBlockId(team.teamId),
+    slack_file: { id: team.chart.fileId },
+    alt_text: team.chart.altText.slice(0, 2_000),
+    title: plainText(team.chart.title),
+  };
+  return [section, image];
 }
 
 /** A channel as a link; ids come from storage, so anything not shaped like one is shown as text. */

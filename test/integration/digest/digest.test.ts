@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { practiceFor } from '../../../src/domain/coaching/practices.ts';
 import { createPgTeamRepository } from '../../../src/persistence/pg-team.repository.ts';
 import { drainOutbox } from '../../../src/scheduler/outbox-dispatcher.ts';
 import { runTick, type SchedulerDeps } from '../../../src/scheduler/scheduler.ts';
@@ -262,5 +263,44 @@ describe('/trust digest', () => {
     expect(t.emulator.calls('files.getUploadURLExternal').length - uploadsBefore).toBe(1);
     const [row] = await digestRows(team.id);
     expect(imageOf(posted(channelId)[0]?.blocks ?? [])?.slack_file.id).toBe(row?.chart_file_id);
+  });
+});
+
+describe('coaching in the digest', () => {
+  it('names the weakest part over the last four rounds with results, with this week’s practice', async () => {
+    clock.set('2027-04-07T10:00:00Z'); // 2027-W14: the digest reports on W13
+    const { team, channelId } = await makeTeam();
+    // Credibility was weakest long ago (W08, now outside the four); reliability since; W12 below k.
+    await seedRound(team.id, 8, 5, [1, 4, 4, 2]);
+    for (const week of [9, 10, 11, 13]) await seedRound(team.id, week, 5, [4, 3, 4, 2]);
+    await seedRound(team.id, 12, 2);
+    const reply = await trust(ALICE_ID, 'digest preview', channelId);
+    const shown = renderBlocks(reply.blocks ?? []);
+    expect(shown).toContain('*Part to work on: reliability*');
+    expect(shown).toContain('over the last 4 rounds with results');
+    expect(shown).toContain(`*Try as a team this week:* ${practiceFor('reliability', '2027-W14').en}`);
+  });
+
+  it('calls a high self-orientation the weakest part, in Norwegian', async () => {
+    const { team, channelId } = await makeTeam({ language: 'nb' });
+    // C, R, I at 3.0; S at 4 counts as 6 − 4 = 2.
+    await seedRound(team.id, 13, 5, [3, 3, 3, 4]);
+    await trust(ALICE_ID, 'digest', channelId);
+    await t.app.outbox.idle();
+    const [message] = await eventually(async () => posted(channelId).length > 0 && posted(channelId));
+    const shown = renderBlocks(message?.blocks ?? []);
+    expect(shown).toContain('*Dette bør teamet jobbe med: selvorientering (den er for høy)*');
+    expect(shown).toContain('i siste runde med resultater');
+    expect(shown).toContain(practiceFor('selfOrientation', '2027-W14').nb);
+  });
+
+  it('has no coaching line when no round had enough responses', async () => {
+    const { team, channelId } = await makeTeam();
+    await seedRound(team.id, 12, 2);
+    await seedRound(team.id, 13, 1);
+    const shown = renderBlocks((await trust(ALICE_ID, 'digest preview', channelId)).blocks ?? []);
+    expect(shown).toContain('Not enough responses');
+    expect(shown).not.toContain('Part to work on');
+    expect(shown).not.toContain('Try as a team');
   });
 });

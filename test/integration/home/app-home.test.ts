@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { practiceFor } from '../../../src/domain/coaching/practices.ts';
 import { homeActionIds } from '../../../src/slack/home-ids.ts';
 import {
   promiseActionIds,
@@ -32,6 +33,8 @@ beforeEach(async () => {
   await t.app.slack.home.flush();
   await t.app.outbox.idle();
   t.emulator.reset();
+  // The emulator forgot its uploaded files: charts cached for earlier tests' Homes are gone too.
+  await t.database.db.deleteFrom('home_charts').execute();
 });
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -300,8 +303,17 @@ describe('the App Home of a manager', () => {
     expect(text).toContain('Trust index *6.5* (▲ +0.5)');
     expect(text).toContain('Credibility 5.0 · Reliability 4.0 · Intimacy 4.0 · Self-orientation 2.0');
     expect(text).toContain('6 of 8 responded.');
-    // W36…W47: gaps stay gaps (W45 had too few answers, W46 no round).
-    expect(text).toContain('Trend, last 12 weeks: `········▁··█`');
+    // W36…W47 as a chart (gaps stay gaps: W45 had too few answers, W46 no round); the sparkline
+    // is only the fallback when there is no chart.
+    const chart = (home.body.blocks as Array<{ type: string; alt_text?: string }>).find(
+      (b) => b.type === 'image',
+    );
+    expect(chart?.alt_text).toContain('week 44 6.0, week 45 no result, week 46 no result, week 47 6.5');
+    expect(text).not.toContain('Trend, last 12 weeks');
+    // Over W44 and W47: C 4.5, R 4.0, I 4.0, S 2.0 (as 6 − S: 4.0); the tie goes to reliability.
+    expect(text).toContain('*Part to work on: reliability*');
+    expect(text).toContain('over the last 2 rounds with results');
+    expect(text).toContain(json(practiceFor('reliability', CURRENT_WEEK).en).slice(1, -1));
 
     const settings = buttonIn(home.body.blocks, homeActionIds.teamSettings);
     await t.driver.blockAction({
@@ -327,6 +339,19 @@ describe('the App Home of a manager', () => {
     expect(text).toContain('For få svar til å vise et resultat: minst 3 må svare.');
     expect(text).toContain('2 av 3 svarte.');
     expect(text).not.toContain('Tillitsindeks');
+    expect(text).not.toContain('Dette bør teamet jobbe med');
+  });
+
+  it('coaches a Norwegian manager on the weakest part, skipping rounds below k', async () => {
+    const manager = newPerson({ locale: 'nb-NO' });
+    const { team } = await makeTeam([manager, newPerson(), newPerson()]);
+    await closedRound(team.id, 45, 4, 4, [4, 4, 2, 2]);
+    await closedRound(team.id, 46, 4, 4, [4, 4, 3, 2]);
+    await closedRound(team.id, 47, 2, 4); // below k: not counted
+    const text = json((await openHome(manager)).body.blocks);
+    expect(text).toContain('*Dette bør teamet jobbe med: nærhet*');
+    expect(text).toContain('de siste 2 rundene med resultater');
+    expect(text).toContain(json(practiceFor('intimacy', CURRENT_WEEK).nb).slice(1, -1));
   });
 
   it('refuses the team settings to someone who does not manage the team, even with a forged button', async () => {

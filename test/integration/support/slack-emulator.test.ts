@@ -382,6 +382,42 @@ describe('files', () => {
     expect(file).toMatchObject({ completed: true, channels: [TEAM_CHANNEL_ID], altText: 'Trend' });
     expect(emulator.messages({ channel: TEAM_CHANNEL_ID })[0]?.files).toEqual([file?.id]);
   });
+
+  it('shows an uploaded file in an image block by slack_file id, and refuses an unknown or unfinished one', async () => {
+    const image = (slackFile: unknown) => ({ type: 'image', alt_text: 'Trend', slack_file: slackFile });
+    const reserved = await client().files.getUploadURLExternal({ filename: 'trend.png', length: 9 });
+    const pending = image({ id: reserved.file_id });
+    const unfinished = client().views.publish({
+      user_id: ALICE_ID,
+      view: { type: 'home', blocks: [pending] },
+    });
+    expect((await platformError(unfinished)).error).toBe('invalid_blocks');
+    const unknown = client().chat.postMessage({
+      channel: TEAM_CHANNEL_ID,
+      text: 't',
+      blocks: [image({ id: 'F0NOPE' })],
+    });
+    expect((await platformError(unknown)).response_metadata?.messages).toEqual([
+      '[ERROR] no uploaded file F0NOPE [json-pointer:/blocks/0/slack_file]',
+    ]);
+    const both = client().chat.postMessage({
+      channel: TEAM_CHANNEL_ID,
+      text: 't',
+      blocks: [image({ id: reserved.file_id, url: 'https://files.slack.com/x.png' })],
+    });
+    expect((await platformError(both)).error).toBe('invalid_blocks');
+
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]);
+    const id = (await client().filesUploadV2({ file: png, filename: 'trend.png' })) as unknown as {
+      files: Array<{ files?: Array<{ id?: string }> }>;
+    };
+    const fileId = id.files[0]?.files?.[0]?.id;
+    await client().views.publish({
+      user_id: ALICE_ID,
+      view: { type: 'home', blocks: [image({ id: fileId })] },
+    });
+    expect(JSON.stringify(emulator.homeView(ALICE_ID)?.body.blocks)).toContain(String(fileId));
+  });
 });
 
 describe('response_url', () => {

@@ -133,9 +133,34 @@ export function readMessageContent(
   if (text === undefined && (blocks === undefined || blocks.length === 0)) return fail('no_text');
   const report = validateMessage({ text, blocks });
   state.recordIssue(source, 'warning', report.warnings);
+  const missing = missingSlackFiles(state, blocks);
+  if (report.error === undefined && missing.length > 0) {
+    state.recordIssue(source, 'error', missing);
+    return fail('invalid_blocks', missing);
+  }
   if (report.error === undefined) return { text, blocks };
   state.recordIssue(source, 'error', report.errors);
   return fail(report.error, report.errors);
+}
+
+/**
+ * Image blocks naming a `slack_file` by id that Slack could not show: no such file, or its upload
+ * was never completed. Slack refuses the whole message or view then (`invalid_blocks`).
+ */
+export function missingSlackFiles(state: EmulatorState, blocks: unknown): string[] {
+  const errors: string[] = [];
+  const visit = (value: unknown, pointer: string): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${pointer}/${i}`));
+    if (typeof value !== 'object' || value === null) return;
+    const record = value as Record<string, unknown>;
+    const file = record.slack_file as { id?: unknown } | undefined;
+    if (typeof file?.id === 'string' && !state.files.get(file.id)?.completed)
+      errors.push(`[ERROR] no uploaded file ${file.id} [json-pointer:${pointer}/slack_file]`);
+    for (const [key, child] of Object.entries(record))
+      if (key !== 'slack_file') visit(child, `${pointer}/${key}`);
+  };
+  visit(blocks, '/blocks');
+  return errors;
 }
 
 export function isApiBody(value: MessageContent | ApiBody): value is ApiBody {

@@ -1,5 +1,5 @@
 /** views.open / push / update / publish (PLATFORM.md §3.2, §4.1). */
-import { type BotCall, type BotHandler, fail, ok, str } from './api-common.ts';
+import { type BotCall, type BotHandler, fail, missingSlackFiles, ok, str } from './api-common.ts';
 import { isRecord, validateView } from './block-kit.ts';
 import type { EmulatorState } from './state.ts';
 import type { ApiBody, Json, StoredView } from './types.ts';
@@ -13,6 +13,11 @@ function checkedView(
   expected?: 'modal' | 'home',
 ): Json | ApiBody {
   const report = validateView(view, expected);
+  const missing = isRecord(view) ? missingSlackFiles(state, view.blocks) : [];
+  if (report.error === undefined && missing.length > 0) {
+    state.recordIssue(method, 'error', missing);
+    return fail('invalid_blocks', missing);
+  }
   if (report.error === undefined && isRecord(view)) return view;
   state.recordIssue(method, 'error', report.errors);
   return fail(report.error ?? 'invalid_arguments', report.errors);

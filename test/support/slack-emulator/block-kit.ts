@@ -196,6 +196,14 @@ function checkImageSource(c: Checker, el: Json, pointer: string): void {
   c.string(el, 'alt_text', pointer, LIMITS.altText, true);
   const hasUrl = c.string(el, 'image_url', pointer, LIMITS.url) !== undefined;
   if (!hasUrl && !isRecord(el.slack_file)) c.fail(pointer, 'must provide image_url or slack_file');
+  if (hasUrl && el.slack_file !== undefined)
+    c.fail(pointer, 'must provide only one of image_url and slack_file');
+  // A Slack file object names the file by exactly one of its id or its url.
+  if (isRecord(el.slack_file)) {
+    const file = el.slack_file;
+    const ids = ['id', 'url'].filter((k) => typeof file[k] === 'string' && file[k] !== '');
+    if (ids.length !== 1) c.fail(`${pointer}/slack_file`, 'must have exactly one of id or url');
+  }
 }
 
 const ELEMENTS: Record<string, ElementCheck> = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideDigest } from '../../../../src/domain/digest/digest.service.ts';
 import type { DigestTeam } from '../../../../src/domain/digest/ports.ts';
+import { practiceFor } from '../../../../src/domain/coaching/practices.ts';
 import { summarizeTeamWeek, type SummaryInput } from '../../../../src/domain/digest/team-week-summary.ts';
 import { type ClosedRound, roundResults, type TallyCount } from '../../../../src/domain/pulse/pulse.ts';
 
@@ -158,5 +159,23 @@ describe('when the weekly digest is due', () => {
     expect(decideDigest(monday9, new Date('2027-03-29T13:01:00Z'), SIX_HOURS).kind).toBe('too_late');
     const off = { ...monday9, digest: { ...monday9.digest, enabled: false } };
     expect(decideDigest(off, new Date('2027-03-29T07:00:00Z'), SIX_HOURS).kind).toBe('not_yet');
+  });
+
+  it('coaches on the weakest part over rounds up to last week, with this week’s practice', () => {
+    const summary = summarizeTeamWeek(
+      input([round(47, 6, [4, 4, 3, 2]), round(46, 2, [1, 1, 1, 5]), round(45, 5, [4, 2, 4, 2])]),
+    );
+    // W46 is below k; over W45 and W47: C 4, R 3, I 3.5, S as 6 − 2 = 4.
+    expect(summary.coaching).toEqual({
+      part: 'reliability',
+      rounds: 2,
+      practice: practiceFor('reliability', '2026-W48'),
+    });
+  });
+
+  it('has no coaching without a round with results, and ignores rounds after the one reported on', () => {
+    expect(summarizeTeamWeek(input([round(47, 2, [1, 1, 1, 5])])).coaching).toBeUndefined();
+    // A manual digest in W47 reports on W46: W47 (open, here already closed) does not count.
+    expect(summarizeTeamWeek(input([round(47, 6, [1, 4, 4, 2])], 47)).coaching).toBeUndefined();
   });
 });

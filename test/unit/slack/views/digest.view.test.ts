@@ -44,6 +44,14 @@ const summary: TeamWeekSummary = {
     habit: 'assume_best',
     summary: { kind: 'counts', respondents: 7, counts: { often: 4, sometimes: 2, notYet: 1 } },
   },
+  coaching: {
+    part: 'intimacy',
+    rounds: 4,
+    practice: {
+      en: 'Start one meeting with a quick round.',
+      nb: 'Start ett møte med en kort runde.',
+    },
+  },
 };
 
 const tooFew: TeamWeekSummary = {
@@ -69,6 +77,9 @@ describe('the channel digest', () => {
       *Trust index, last 12 weeks*
       \`▁▂·▃▃▂··▅▄▆█\`
       Weeks 36–47. A dot is a week without a result.
+      :seedling: *Part to work on: intimacy*
+      The lowest part of the Trust Equation over the last 4 rounds with results.
+      *Try as a team this week:* Start one meeting with a quick round.
       ────────────────────────────────────────────────────────────
       *Promises last week*
       12 made · 9 kept on time · 2 renegotiated · 1 overdue
@@ -95,6 +106,9 @@ describe('the channel digest', () => {
       *Tillitsindeksen de siste 12 ukene*
       \`▁▂·▃▃▂··▅▄▆█\`
       Uke 36–47. En prikk er en uke uten resultat.
+      :seedling: *Dette bør teamet jobbe med: nærhet*
+      Den svakeste delen av tillitsligningen de siste 4 rundene med resultater.
+      *Prøv sammen denne uken:* Start ett møte med en kort runde.
       ────────────────────────────────────────────────────────────
       *Løfter forrige uke*
       12 gitt · 9 holdt i tide · 2 fikk ny frist · 1 forfalt
@@ -127,6 +141,9 @@ describe('the channel digest', () => {
       *Trust index, last 12 weeks*
       \`▁▂·▃▃▂··▅▄▆█\`
       Weeks 36–47. A dot is a week without a result.
+      :seedling: *Part to work on: intimacy*
+      The lowest part of the Trust Equation over the last 4 rounds with results.
+      *Try as a team this week:* Start one meeting with a quick round.
       ────────────────────────────────────────────────────────────
       *Promises last week*
       12 made · 9 kept on time · 2 renegotiated · 1 overdue

@@ -32,6 +32,7 @@ const habit: HabitWeek = {
   focus: habitById('stand_up'),
   tip: 'Name what a colleague did well, in front of others.',
   nudgeTip: 'Another tip.',
+  reason: { kind: 'rotation' },
   lastWeek: { week: '2026-W47', habit: habitById('assume_best') },
   reflection: undefined,
   streak: 3,
@@ -75,6 +76,7 @@ function team(i: number): ManagedTeamSummary {
     minGroupSize: 5,
     latest: result,
     trend: trendOf([result], result.week, 12),
+    coaching: undefined,
   };
 }
 
