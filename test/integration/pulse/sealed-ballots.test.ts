@@ -315,6 +315,9 @@ describe('sealed pulse ballots', () => {
         );
       }
       expect(await ballotsOf(team.id)).toHaveLength(5);
+      // Rating logged no line naming a rater (at info level; scores are checked at debug in A-tests).
+      expect(rotated.logs.length).toBeGreaterThan(0);
+      for (const person of people) expect(rotated.logs.join('\n')).not.toContain(person);
       await runTick(rotated.app.scheduler, afterWeek(7));
       expect(await roundOf(team.id)).toMatchObject({ closed: true, respondents: 5, unreadable: 0 });
       const item1 = (await talliesOf(team.id)).filter((r) => r.item === 1);
