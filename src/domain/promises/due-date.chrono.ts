@@ -262,9 +262,12 @@ const dottedTimeParser: Parser = {
     context.createParsingComponents({ hour: Number(match[1]), minute: Number(match[2]) }).addTag(NUMERIC_TAG),
 };
 
-/** chrono's filter of unlikely formats, sparing our numeric dates and times. */
+/**
+ * chrono's filters of unlikely formats (the refiners that judge results one by one), sparing our
+ * numeric dates and times; told apart by shape, not class name, so a minified build works too.
+ */
 function sparingNumeric(refiner: Refiner): Refiner {
-  if (refiner.constructor.name !== 'UnlikelyFormatFilter') return refiner;
+  if (typeof (refiner as { isValid?: unknown }).isValid !== 'function') return refiner;
   return {
     refine: (context, results) => {
       const kept = refiner.refine(context, results);
