@@ -124,6 +124,26 @@ describe('Record a promise (workflow step)', () => {
   }
 });
 
+describe('a step when Slack fails', () => {
+  it('ends with an error instead of staying in progress, saving nothing', async () => {
+    const [owner, recipient] = addPeople(t.emulator, 'U0DOWN', 2);
+    t.emulator.inject({
+      method: 'users.info',
+      times: Number.POSITIVE_INFINITY,
+      fault: { type: 'error', error: 'fatal_error' },
+    });
+    const execution = await runStep(functionCallbackIds.recordPromise, {
+      owner,
+      recipient,
+      what: 'x',
+      due: 'tomorrow',
+    });
+    expect(execution.status).toBe('failed');
+    expect(execution.error).toContain('Something went wrong');
+    expect(await promises()).toEqual([]);
+  });
+});
+
 describe('Send the trust pulse to a team (workflow step)', () => {
   it('DMs the Rate button to members who have not rated, once per round, and fails for a channel that is no team', async () => {
     const people = addPeople(t.emulator, 'U0STEP', 3);

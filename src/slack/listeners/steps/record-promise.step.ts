@@ -1,4 +1,4 @@
-import type { webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { parseDueDate } from '../../../domain/promises/due-date.parser.ts';
@@ -14,6 +14,8 @@ import { classifySlackError } from '../../slack-errors.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { promiseServiceDeps, recipientFacts } from '../promises/promise-interaction.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
+
+type StepArgs = SlackEventMiddlewareArgs<'function_executed'> & AllMiddlewareArgs;
 
 const personId = z.string().regex(/^[UW][A-Z0-9]{2,40}$/);
 const recordPromiseInputs = z.object({
@@ -36,42 +38,56 @@ const NOTICE_POLL_MS = 200;
  */
 export function registerRecordPromiseStep(app: ListenerRegistrar, deps: ListenerDeps): void {
   const service = promiseServiceDeps(deps);
-  app.function(functionCallbackIds.recordPromise, async ({ inputs, complete, fail, client, body }) => {
-    const workspaceId = body.team_id;
-    const parsed = recordPromiseInputs.safeParse(inputs);
-    if (!parsed.success) return void (await fail({ error: messages('en').steps.badInputs }));
-    const { owner, recipient, what, due } = parsed.data;
-
-    const ownerProfile = await profileOrMissing(deps, workspaceId, owner);
-    const a = { ...readerOf(ownerProfile), now: deps.clock.now() };
-    const m = messages(a.language);
-    if (ownerProfile === undefined) return void (await fail({ error: m.steps.unknownPerson(`<@${owner}>`) }));
-    if (ownerProfile.isBot || ownerProfile.isDeleted)
-      return void (await fail({ error: m.steps.notAPerson(`<@${owner}>`) }));
-
-    const dueAt = dueFrom(due, a);
-    if (dueAt === undefined)
-      return void (await fail({ error: m.steps.unparseableDue(escapeMrkdwn(String(due))) }));
-    const facts = await recipientFacts(deps, workspaceId, owner, recipient);
-    if (facts.recipientId === null)
-      return void (await fail({ error: m.steps.unknownPerson(`<@${recipient}>`) }));
-
-    const outcome = await createPromise(service, {
-      workspaceId,
-      ownerId: owner,
-      ...facts,
-      text: what,
-      dueAt,
-    });
-    if (!outcome.ok) {
-      const problem = m.promises.problems[outcome.errors[0] ?? 'no_recipient'];
-      return void (await fail({ error: m.steps.notSaved(problem) }));
+  app.function(functionCallbackIds.recordPromise, async (args) => {
+    try {
+      await recordPromise(deps, service, args);
+    } catch (error) {
+      // Slack unreachable or a bug: the step ends with an error rather than hanging "in progress".
+      deps.logger.error({ err: error }, 'the Record a promise step failed');
+      await args.fail({ error: messages('en').command.somethingWentWrong }).catch(() => undefined);
     }
-    deps.kickOutbox();
-    deps.home.refresh(workspaceId, owner, recipient);
-    const link = await noticeLink(deps, client, workspaceId, promiseMessageKey('made', outcome.promise));
-    await complete({ outputs: link === undefined ? {} : { promise_link: link } });
   });
+}
+
+async function recordPromise(
+  deps: ListenerDeps,
+  service: ReturnType<typeof promiseServiceDeps>,
+  { inputs, complete, fail, client, body }: StepArgs,
+): Promise<void> {
+  const workspaceId = body.team_id;
+  const parsed = recordPromiseInputs.safeParse(inputs);
+  if (!parsed.success) return void (await fail({ error: messages('en').steps.badInputs }));
+  const { owner, recipient, what, due } = parsed.data;
+
+  const ownerProfile = await profileOrMissing(deps, workspaceId, owner);
+  const a = { ...readerOf(ownerProfile), now: deps.clock.now() };
+  const m = messages(a.language);
+  if (ownerProfile === undefined) return void (await fail({ error: m.steps.unknownPerson(`<@${owner}>`) }));
+  if (ownerProfile.isBot || ownerProfile.isDeleted)
+    return void (await fail({ error: m.steps.notAPerson(`<@${owner}>`) }));
+
+  const dueAt = dueFrom(due, a);
+  if (dueAt === undefined)
+    return void (await fail({ error: m.steps.unparseableDue(escapeMrkdwn(String(due))) }));
+  const facts = await recipientFacts(deps, workspaceId, owner, recipient);
+  if (facts.recipientId === null)
+    return void (await fail({ error: m.steps.unknownPerson(`<@${recipient}>`) }));
+
+  const outcome = await createPromise(service, {
+    workspaceId,
+    ownerId: owner,
+    ...facts,
+    text: what,
+    dueAt,
+  });
+  if (!outcome.ok) {
+    const problem = m.promises.problems[outcome.errors[0] ?? 'no_recipient'];
+    return void (await fail({ error: m.steps.notSaved(problem) }));
+  }
+  deps.kickOutbox();
+  deps.home.refresh(workspaceId, owner, recipient);
+  const link = await noticeLink(deps, client, workspaceId, promiseMessageKey('made', outcome.promise));
+  await complete({ outputs: link === undefined ? {} : { promise_link: link } });
 }
 
 /** The person's profile; undefined when Slack does not know them (any other failure throws). */

@@ -1,4 +1,5 @@
 import { teamMessageLanguage } from '../../../domain/users/language.ts';
+import type { SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { OutgoingMessage } from '../../../domain/outbox/outgoing-message.ts';
 import { roundAt, roundLabel } from '../../../domain/pulse/pulse.ts';
@@ -28,46 +29,57 @@ export function pulseStepKey(workspaceId: string, userId: string, week: string, 
  */
 export function registerSendTrustPulseStep(app: ListenerRegistrar, deps: ListenerDeps): void {
   const teams = createPgTeamRepository(deps.db);
-  app.function(functionCallbackIds.sendTrustPulse, async ({ inputs, complete, fail, body }) => {
-    const workspaceId = body.team_id;
-    const parsed = pulseInputs.safeParse(inputs);
-    if (!parsed.success) return void (await fail({ error: messages('en').steps.badInputs }));
-    const channel = parsed.data.channel;
-    const team = await teams.findByChannel(workspaceId, channel);
-    if (!team) return void (await fail({ error: messages('en').steps.notATeam(channelMention(channel)) }));
-    const m = messages(teamMessageLanguage(team.language));
-    if (!isPulseOffered(team, await teams.memberCount(team.id)))
-      return void (await fail({ error: m.pulse.notOffered(channelMention(channel), team.minGroupSize) }));
-    const round = roundAt(team.id, deps.clock.now(), team.timeZone);
-    if (await deps.pulse.isClosed(round)) return void (await fail({ error: m.pulse.roundClosed }));
-
-    const week = roundLabel(round);
-    const asks: OutgoingMessage[] = [];
-    for (const userId of await deps.channels.humanMembers(workspaceId, channel)) {
-      if (!(await teams.isMember(team.id, userId))) continue;
-      if (await deps.pulse.hasRated(workspaceId, round, userId)) continue;
-      const reader = messages(
-        await getUserLanguage(deps.users, workspaceId, userId).catch(() =>
-          teamMessageLanguage(team.language),
-        ),
-      );
-      asks.push({
-        workspaceId,
-        idempotencyKey: pulseStepKey(workspaceId, userId, week, team.id),
-        kind: 'pulse_step',
-        channel: userId,
-        text: reader.steps.pulseAskText,
-        blocks: [
-          { type: 'section', text: { type: 'mrkdwn', text: reader.steps.pulseAsk(channelMention(channel)) } },
-          ...buildPulseCheckinSection(reader, [
-            { kind: 'rate', channelId: channel, value: { t: team.id, w: week } },
-          ]),
-        ],
-        onAmbiguous: 'give_up',
-      });
+  app.function(functionCallbackIds.sendTrustPulse, async (args) => {
+    try {
+      await sendTrustPulse(deps, teams, args);
+    } catch (error) {
+      deps.logger.error({ err: error }, 'the Send the trust pulse step failed');
+      await args.fail({ error: messages('en').command.somethingWentWrong }).catch(() => undefined);
     }
-    const asked = asks.length > 0 ? await deps.outbox.enqueue(asks) : 0;
-    if (asked > 0) deps.kickOutbox();
-    await complete({ outputs: { asked } });
   });
+}
+
+async function sendTrustPulse(
+  deps: ListenerDeps,
+  teams: ReturnType<typeof createPgTeamRepository>,
+  { inputs, complete, fail, body }: SlackEventMiddlewareArgs<'function_executed'>,
+): Promise<void> {
+  const workspaceId = body.team_id;
+  const parsed = pulseInputs.safeParse(inputs);
+  if (!parsed.success) return void (await fail({ error: messages('en').steps.badInputs }));
+  const channel = parsed.data.channel;
+  const team = await teams.findByChannel(workspaceId, channel);
+  if (!team) return void (await fail({ error: messages('en').steps.notATeam(channelMention(channel)) }));
+  const m = messages(teamMessageLanguage(team.language));
+  if (!isPulseOffered(team, await teams.memberCount(team.id)))
+    return void (await fail({ error: m.pulse.notOffered(channelMention(channel), team.minGroupSize) }));
+  const round = roundAt(team.id, deps.clock.now(), team.timeZone);
+  if (await deps.pulse.isClosed(round)) return void (await fail({ error: m.pulse.roundClosed }));
+
+  const week = roundLabel(round);
+  const asks: OutgoingMessage[] = [];
+  for (const userId of await deps.channels.humanMembers(workspaceId, channel)) {
+    if (!(await teams.isMember(team.id, userId))) continue;
+    if (await deps.pulse.hasRated(workspaceId, round, userId)) continue;
+    const reader = messages(
+      await getUserLanguage(deps.users, workspaceId, userId).catch(() => teamMessageLanguage(team.language)),
+    );
+    asks.push({
+      workspaceId,
+      idempotencyKey: pulseStepKey(workspaceId, userId, week, team.id),
+      kind: 'pulse_step',
+      channel: userId,
+      text: reader.steps.pulseAskText,
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: reader.steps.pulseAsk(channelMention(channel)) } },
+        ...buildPulseCheckinSection(reader, [
+          { kind: 'rate', channelId: channel, value: { t: team.id, w: week } },
+        ]),
+      ],
+      onAmbiguous: 'give_up',
+    });
+  }
+  const asked = asks.length > 0 ? await deps.outbox.enqueue(asks) : 0;
+  if (asked > 0) deps.kickOutbox();
+  await complete({ outputs: { asked } });
 }
