@@ -188,6 +188,14 @@ describe('Send the trust pulse to a team (workflow step)', () => {
     const asksLeft = () =>
       t.database.db.selectFrom('outbox').select('id').where('kind', '=', 'pulse_step').execute();
     expect(await asksLeft()).toHaveLength(3);
+    // The keys outlive the rows: they must not say who had not rated.
+    const keys = await t.database.db
+      .selectFrom('outbox')
+      .select('idempotency_key')
+      .where('kind', '=', 'pulse_step')
+      .execute();
+    for (const { idempotency_key } of keys)
+      for (const person of people) expect(idempotency_key).not.toContain(person);
     clock.set('2027-01-10T23:05:00Z');
     await runTick(t.app.scheduler, clock.now(), { budgetMs: 30_000 });
     expect(await asksLeft()).toHaveLength(0);

@@ -15,9 +15,13 @@ import type { ListenerRegistrar } from '../registrar.ts';
 
 const pulseInputs = z.object({ channel: z.string().regex(/^[CGD][A-Z0-9]{2,40}$/) });
 
-/** One ask per round and person, however often the workflow runs. */
-export function pulseStepKey(workspaceId: string, userId: string, week: string, teamId: string): string {
-  return `pulse-step:${workspaceId}:${teamId}:${userId}:${week}`;
+/**
+ * One ask per round and person, however often the workflow runs. The person appears as the same
+ * keyed hash the pulse follow-up uses, never as the user id: the key outlives the row (sent rows,
+ * dead tuples), and must not say who had not rated.
+ */
+export function pulseStepKey(workspaceId: string, personTag: string, week: string, teamId: string): string {
+  return `pulse-step:${workspaceId}:${teamId}:${personTag}:${week}`;
 }
 
 /**
@@ -66,7 +70,12 @@ async function sendTrustPulse(
     );
     asks.push({
       workspaceId,
-      idempotencyKey: pulseStepKey(workspaceId, userId, week, team.id),
+      idempotencyKey: pulseStepKey(
+        workspaceId,
+        deps.pulse.followupTag(workspaceId, userId, week),
+        week,
+        team.id,
+      ),
       kind: 'pulse_step',
       channel: userId,
       text: reader.steps.pulseAskText,
