@@ -34,8 +34,7 @@ export function createProfileSavedHook(db: Db, clock: Clock): NonNullable<UserSe
   return async (profile, previousTz) => {
     await syncScheduleWithProfile(deps, profile, previousTz);
     await syncNudgeWithProfile(deps, profile);
-    if (!profile.isBot && !profile.isDeleted) {
-      await applyTeamDefaults(deps, profile.workspaceId, [profile.userId]);
-    }
+    if (profile.isBot || profile.isDeleted) return false;
+    return applyTeamDefaults(deps, profile.workspaceId, [profile.userId]);
   };
 }

@@ -7,21 +7,25 @@ import type { Database, UserRow } from './tables.ts';
 
 /**
  * Keeps `users.language` equal to `effectiveLanguage` of its sources (own choice, Slack locale,
- * team language) after the caller changed one of them in this transaction, which holds the row's
- * lock, so two changes cannot store a stale answer. Returns the row as stored.
+ * team language) after the caller changed one of them; `row` is the row as that write returned it.
+ * Writes only when the answer changed, and only while the sources are still the ones it was
+ * computed from: a concurrent change of a source stores its own answer. Returns the row as stored.
  */
-export async function storeEffectiveLanguage(trx: Kysely<Database>, row: UserRow): Promise<UserRow> {
+export async function storeEffectiveLanguage(db: Kysely<Database>, row: UserRow): Promise<UserRow> {
   const language = effectiveLanguage({
     choice: row.language_choice,
     slackLocale: row.slack_locale,
     teamLanguage: row.team_language,
   });
   if (row.language === language) return row;
-  await trx
+  await db
     .updateTable('users')
     .set({ language })
     .where('workspace_id', '=', row.workspace_id)
     .where('slack_user_id', '=', row.slack_user_id)
+    .where(sql<boolean>`language_choice is not distinct from ${row.language_choice}`)
+    .where(sql<boolean>`slack_locale is not distinct from ${row.slack_locale}`)
+    .where(sql<boolean>`team_language is not distinct from ${row.team_language}`)
     .execute();
   return { ...row, language };
 }
@@ -69,30 +73,27 @@ export function createPgUserRepository(db: Db): UserRepository {
         .values({ id: profile.workspaceId })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
-      const row = await db.transaction().execute(async (trx) => {
-        const upserted = await trx
-          .insertInto('users')
-          .values({
-            workspace_id: profile.workspaceId,
-            slack_user_id: profile.userId,
-            language: null,
-            slack_tz: profile.tz,
+      const upserted = await db
+        .insertInto('users')
+        .values({
+          workspace_id: profile.workspaceId,
+          slack_user_id: profile.userId,
+          language: null,
+          slack_tz: profile.tz,
+          ...values,
+        })
+        .onConflict((oc) =>
+          oc.columns(['workspace_id', 'slack_user_id']).doUpdateSet({
             ...values,
-          })
-          .onConflict((oc) =>
-            oc.columns(['workspace_id', 'slack_user_id']).doUpdateSet({
-              ...values,
-              slack_tz: profile.tz,
-              // The person's own zone, when they chose one, stays the one everything uses.
-              tz: sql<string | null>`coalesce(users.tz_override, excluded.tz)`,
-              updated_at: new Date(),
-            }),
-          )
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        return storeEffectiveLanguage(trx, upserted);
-      });
-      return toUserProfile(row);
+            slack_tz: profile.tz,
+            // The person's own zone, when they chose one, stays the one everything uses.
+            tz: sql<string | null>`coalesce(users.tz_override, excluded.tz)`,
+            updated_at: new Date(),
+          }),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toUserProfile(await storeEffectiveLanguage(db, upserted));
     },
   };
 }

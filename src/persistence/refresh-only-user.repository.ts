@@ -18,29 +18,26 @@ export function createRefreshOnlyUserRepository(db: Db): UserRepository {
   return {
     find: (workspaceId, userId) => inner.find(workspaceId, userId),
     async saveSlackProfile(profile) {
-      const row = await db.transaction().execute(async (trx) => {
-        const updated = await trx
-          .updateTable('users')
-          .set({
-            slack_tz: profile.tz,
-            // The person's own zone, when they chose one, stays the one everything uses.
-            tz: sql<string | null>`coalesce(tz_override, ${profile.tz})`,
-            slack_locale: profile.slackLocale,
-            is_admin: profile.isAdmin,
-            is_owner: profile.isOwner,
-            is_bot: profile.isBot,
-            is_deleted: profile.isDeleted,
-            profile_fetched_at: profile.profileFetchedAt,
-            updated_at: new Date(),
-          })
-          .where('workspace_id', '=', profile.workspaceId)
-          .where('slack_user_id', '=', profile.userId)
-          .returningAll()
-          .executeTakeFirst();
-        return updated && storeEffectiveLanguage(trx, updated);
-      });
-      if (!row) throw new PersonGoneError('person no longer stored');
-      return toUserProfile(row);
+      const updated = await db
+        .updateTable('users')
+        .set({
+          slack_tz: profile.tz,
+          // The person's own zone, when they chose one, stays the one everything uses.
+          tz: sql<string | null>`coalesce(tz_override, ${profile.tz})`,
+          slack_locale: profile.slackLocale,
+          is_admin: profile.isAdmin,
+          is_owner: profile.isOwner,
+          is_bot: profile.isBot,
+          is_deleted: profile.isDeleted,
+          profile_fetched_at: profile.profileFetchedAt,
+          updated_at: new Date(),
+        })
+        .where('workspace_id', '=', profile.workspaceId)
+        .where('slack_user_id', '=', profile.userId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!updated) throw new PersonGoneError('person no longer stored');
+      return toUserProfile(await storeEffectiveLanguage(db, updated));
     },
   };
 }

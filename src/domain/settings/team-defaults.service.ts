@@ -28,13 +28,20 @@ export async function applyTeamDefaultsToTeam(deps: TeamDefaultsDeps, workspaceI
  * check-in day, time and language; mid-week nudges are off when any of their teams turned them off.
  * Someone in no team keeps their schedule and falls back to their Slack language.
  */
-export async function applyTeamDefaults(deps: TeamDefaultsDeps, workspaceId: string, userIds: string[]) {
-  for (const userId of new Set(userIds)) await applyToPerson(deps, workspaceId, userId);
+/** Answers whether anyone's stored defaults changed. */
+export async function applyTeamDefaults(
+  deps: TeamDefaultsDeps,
+  workspaceId: string,
+  userIds: string[],
+): Promise<boolean> {
+  let changed = false;
+  for (const userId of new Set(userIds)) if (await applyToPerson(deps, workspaceId, userId)) changed = true;
+  return changed;
 }
 
-async function applyToPerson(deps: TeamDefaultsDeps, workspaceId: string, userId: string): Promise<void> {
+async function applyToPerson(deps: TeamDefaultsDeps, workspaceId: string, userId: string): Promise<boolean> {
   const state = await deps.settings.findPerson(workspaceId, userId);
-  if (!state) return;
+  if (!state) return false;
   const teams = await deps.settings.teamsOf(workspaceId, userId);
   const primary = teams[0];
   const change: TeamDefaultsChange = { teamLanguage: primary?.language ?? null };
@@ -68,7 +75,8 @@ async function applyToPerson(deps: TeamDefaultsDeps, workspaceId: string, userId
     };
   }
 
-  if (change.teamLanguage === state.teamLanguage && !change.checkin && !change.nudges) return;
+  if (change.teamLanguage === state.teamLanguage && !change.checkin && !change.nudges) return false;
   await deps.settings.applyTeamDefaults(workspaceId, userId, change);
   deps.forgetProfile?.(workspaceId, userId);
+  return true;
 }

@@ -7,8 +7,11 @@ export interface UserServiceDeps {
   users: UserRepository;
   slack: SlackUserSource;
   clock: Clock;
-  /** Told after every save, with the time zone before it (e.g. to move the check-in schedule). */
-  onProfileSaved?: (profile: UserProfile, previousTz: string | null | undefined) => Promise<void>;
+  /**
+   * Told after every save, with the time zone before it (e.g. to move the check-in schedule);
+   * answers true when it changed what is stored about the person (a team's defaults, language).
+   */
+  onProfileSaved?: (profile: UserProfile, previousTz: string | null | undefined) => Promise<boolean>;
 }
 
 /** Stores what Slack says about a person and lets interested features react. */
@@ -18,9 +21,8 @@ export async function recordSlackProfile(
   previous?: UserProfile,
 ): Promise<UserProfile> {
   const saved = await deps.users.saveSlackProfile(profile);
-  if (!deps.onProfileSaved) return saved;
-  await deps.onProfileSaved(saved, previous?.tz);
-  // The hook may have given the person a team's defaults, and with them another language.
+  if (!(await deps.onProfileSaved?.(saved, previous?.tz))) return saved;
+  // The hook gave the person a team's defaults, and perhaps with them another language.
   deps.users.forget?.(saved.workspaceId, saved.userId);
   return (await deps.users.find(saved.workspaceId, saved.userId)) ?? saved;
 }
