@@ -325,6 +325,8 @@ export const en = {
     alreadyTeam: 'This channel is already a team. Change it with `/trust team settings`.',
     botNotInChannel:
       'Trust Habits is not in this channel yet. Add it with `/invite @trusthabits`, then run `/trust team setup` again.',
+    notInChannel: (channel: string) =>
+      `Only someone in ${channel} can set it up as a team. Join the channel first, then run \`/trust team setup\` there.`,
     settingsTitle: 'Team settings',
     setupTitle: 'Set up the team',
     save: 'Save',

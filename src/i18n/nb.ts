@@ -314,6 +314,8 @@ export const nb: Messages = {
     alreadyTeam: 'Denne kanalen er allerede et team. Endre det med `/trust team settings`.',
     botNotInChannel:
       'Trust Habits er ikke med i denne kanalen ennå. Legg den til med `/invite @trusthabits`, og kjør `/trust team setup` igjen.',
+    notInChannel: (channel: string) =>
+      `Bare noen som er med i ${channel}, kan gjøre den til et team. Bli med i kanalen først, og kjør \`/trust team setup\` der.`,
     settingsTitle: 'Teaminnstillinger',
     setupTitle: 'Opprett teamet',
     save: 'Lagre',

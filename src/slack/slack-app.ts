@@ -44,6 +44,7 @@ import { publishHome } from './home-publisher.ts';
 import { createInteractiveClient, interactiveClientOptions } from './web-client.ts';
 import { createOAuthReceiver, INSTALL_PATH, REDIRECT_PATH } from './oauth-install.ts';
 import { createOAuthWorkspaces, type OAuthWorkspaces } from './oauth-workspaces.ts';
+import { createViewSeal } from './view-seal.ts';
 
 /** Largest request body accepted; Slack's biggest payloads (view submissions) are far below it. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -127,6 +128,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
       publish: async (workspaceId, userId) =>
         publishHome(listenerDeps, await clientFor(workspaceId), workspaceId, userId),
     }),
+    viewSeal: createViewSeal(secrets.pulseSecret),
   };
 
   installMiddleware(app, deps);

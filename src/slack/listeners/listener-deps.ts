@@ -7,6 +7,7 @@ import type { Db } from '../../persistence/database.ts';
 import type { ChannelDirectory } from '../../domain/teams/ports.ts';
 import type { PulseCollector } from '../../domain/pulse/pulse-collector.ts';
 import type { HomeRefresher } from '../home-refresher.ts';
+import type { ViewSeal } from '../view-seal.ts';
 
 /** What listeners may use: domain services and a logger, never config or secrets. */
 export interface ListenerDeps {
@@ -26,4 +27,6 @@ export interface ListenerDeps {
   pulse: PulseCollector;
   /** Keeps App Homes current: call `home.refresh(workspaceId, userId)` after changing what one shows. */
   home: HomeRefresher;
+  /** Seals and opens modals' private_metadata, so a submission cannot name ids the app never gave. */
+  viewSeal: ViewSeal;
 }

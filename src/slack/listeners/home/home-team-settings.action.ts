@@ -8,6 +8,7 @@ import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { actorOf } from '../teams/team-access.ts';
+import { sealedView } from '../../view-seal.ts';
 
 /**
  * "Team settings" beside a managed team on the App Home: the same modal, with the same checks, as
@@ -43,7 +44,11 @@ export function registerHomeTeamSettingsAction(app: ListenerRegistrar, deps: Lis
     }
     await client.views.open({
       trigger_id: triggerId,
-      view: buildTeamSettingsModal(m, { c: team.channelId, t: team.id }, team),
+      view: sealedView(
+        deps.viewSeal,
+        buildTeamSettingsModal(m, { c: team.channelId, t: team.id }, team),
+        person,
+      ),
     });
   });
 }

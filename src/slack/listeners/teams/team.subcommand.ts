@@ -7,6 +7,7 @@ import {
   channelMention,
 } from '../../views/team.view.ts';
 import { personOf } from '../checkins/person.ts';
+import { sealedView } from '../../view-seal.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
@@ -33,7 +34,7 @@ export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
     });
     await ctx.client.views.open({
       trigger_id: ctx.triggerId,
-      view: buildTeamSettingsModal(ctx.m, { c: ctx.channelId }, settings),
+      view: sealedView(deps.viewSeal, buildTeamSettingsModal(ctx.m, { c: ctx.channelId }, settings), ctx),
     });
     return undefined;
   };
@@ -50,7 +51,11 @@ export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
     if (!ctx.triggerId) return textMessage(ctx.m.command.somethingWentWrong);
     await ctx.client.views.open({
       trigger_id: ctx.triggerId,
-      view: buildTeamSettingsModal(ctx.m, { c: team.channelId, t: team.id }, team),
+      view: sealedView(
+        deps.viewSeal,
+        buildTeamSettingsModal(ctx.m, { c: team.channelId, t: team.id }, team),
+        ctx,
+      ),
     });
     return undefined;
   };
