@@ -99,7 +99,7 @@ async function startUntilHealthy(env: Record<string, string>, emulator: SlackEmu
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
       SLACK_API_URL: emulator.apiUrl,
-      PULSE_SECRET: 'bench-pulse-secret-0123456789',
+      PULSE_SECRET: 'bench-pulse-secret-0123456789abcdef',
       PORT: String(port),
       SCHEDULER: 'off',
       LOG_LEVEL: 'warn',

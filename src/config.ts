@@ -11,8 +11,22 @@ const optionalText = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
+/** Secrets the app keys HMACs with: long enough that guessing is hopeless (Slack's are 32 hex). */
+const MIN_SECRET_LENGTH = 32;
+const longSecret = (what: string) =>
+  optionalText.refine((v) => v === undefined || v.length >= MIN_SECRET_LENGTH, {
+    message: `must be at least ${MIN_SECRET_LENGTH} characters (${what})`,
+  });
+const keyText = optionalText
+  .refine((v) => v === undefined || decodeKey(v) !== undefined, {
+    message: 'must be 32 random bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)',
+  })
+  .refine((v) => v === undefined || !decodeKey(v)?.every((byte) => byte === 0), {
+    message: 'must not be all zeros: generate a random key (`openssl rand -base64 32`)',
+  });
+
 const envSchema = z.object({
-  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_SIGNING_SECRET: longSecret("Slack's Signing Secret is 32 characters: copy it whole"),
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^xox[be]/.test(v), {
     message: 'must be a bot token (xoxb-…)',
   }),
@@ -21,10 +35,10 @@ const envSchema = z.object({
   }),
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
-  SLACK_STATE_SECRET: optionalText,
-  TOKEN_ENCRYPTION_KEY: optionalText.refine((v) => v === undefined || decodeKey(v) !== undefined, {
-    message: 'must be 32 random bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)',
-  }),
+  SLACK_STATE_SECRET: longSecret('e.g. `openssl rand -base64 32`'),
+  TOKEN_ENCRYPTION_KEY: keyText,
+  /** The key before a rotation: still read, never written (see `npm run rotate-tokens`). */
+  TOKEN_ENCRYPTION_KEY_PREVIOUS: keyText,
   SLACK_API_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
     .default('https://slack.com/api/')
@@ -39,9 +53,7 @@ const envSchema = z.object({
     .min(0, { message: 'must be a port number (0-65535)' })
     .max(65535, { message: 'must be a port number (0-65535)' })
     .default(3000),
-  PULSE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, {
-    message: 'must be at least 16 characters',
-  }),
+  PULSE_SECRET: longSecret('e.g. `openssl rand -base64 32`'),
   SCHEDULER: z.enum(['on', 'off'], { message: "must be 'on' or 'off'" }).default('on'),
   MIN_GROUP_SIZE: z.coerce
     .number({ message: 'must be a whole number' })
@@ -112,6 +124,12 @@ function crossFieldProblems(env: Env, purpose: Purpose): Problem[] {
       message: 'Socket Mode cannot be combined with OAuth install',
     });
   }
+  if (set('TOKEN_ENCRYPTION_KEY_PREVIOUS') && !set('TOKEN_ENCRYPTION_KEY')) {
+    problems.push({
+      variable: 'TOKEN_ENCRYPTION_KEY_PREVIOUS',
+      message: 'only together with TOKEN_ENCRYPTION_KEY (the new key that replaces it)',
+    });
+  }
   if (set('DATABASE_URL') && !set('PULSE_SECRET')) {
     problems.push({ variable: 'PULSE_SECRET', message: 'required with DATABASE_URL' });
   }
@@ -149,6 +167,8 @@ export interface Secrets {
   stateSecret: string | undefined;
   /** AES-256 key for workspace tokens at rest (OAuth install). */
   tokenEncryptionKey: Buffer | undefined;
+  /** The key before a rotation, to read tokens it sealed (they are sealed again with the new one). */
+  previousTokenEncryptionKey: Buffer | undefined;
   databaseUrl: string | undefined;
   pulseSecret: string;
 }
@@ -202,6 +222,8 @@ export function parseConfig(env: Env, purpose: Purpose = 'server'): LoadedConfig
     clientSecret: e.SLACK_CLIENT_SECRET,
     stateSecret: e.SLACK_STATE_SECRET,
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY === undefined ? undefined : decodeKey(e.TOKEN_ENCRYPTION_KEY),
+    previousTokenEncryptionKey:
+      e.TOKEN_ENCRYPTION_KEY_PREVIOUS === undefined ? undefined : decodeKey(e.TOKEN_ENCRYPTION_KEY_PREVIOUS),
     databaseUrl: e.DATABASE_URL,
     pulseSecret: e.PULSE_SECRET ?? embeddedPulseSecret(dataDir),
   };
@@ -261,6 +283,34 @@ export function loadDatabaseConfig(env: Env = (loadDotEnv(), process.env)): {
     dataDir: resolve(result.data.DATA_DIR),
     logLevel: result.data.LOG_LEVEL,
   };
+}
+
+/** For `npm run rotate-tokens`: the current token key (required) and the one it replaces. */
+export function loadTokenKeys(env: Env = (loadDotEnv(), process.env)): {
+  key: Buffer;
+  previous: Buffer | undefined;
+} {
+  const result = envSchema
+    .pick({ TOKEN_ENCRYPTION_KEY: true, TOKEN_ENCRYPTION_KEY_PREVIOUS: true })
+    .safeParse(env);
+  const problems: Problem[] = result.success
+    ? []
+    : result.error.issues.map((i) => ({
+        variable: String(i.path[0] ?? '(environment)'),
+        message: i.message,
+      }));
+  const key =
+    result.success && result.data.TOKEN_ENCRYPTION_KEY
+      ? decodeKey(result.data.TOKEN_ENCRYPTION_KEY)
+      : undefined;
+  if (result.success && !key)
+    problems.push({
+      variable: 'TOKEN_ENCRYPTION_KEY',
+      message: 'required: the new key to seal every token with',
+    });
+  if (problems.length > 0 || !key || !result.success) throw new ConfigError(problems);
+  const previous = result.data.TOKEN_ENCRYPTION_KEY_PREVIOUS;
+  return { key, previous: previous === undefined ? undefined : decodeKey(previous) };
 }
 
 export function formatConfigError(error: ConfigError): string {

@@ -12,7 +12,7 @@ import {
 } from '../../test/support/slack-emulator/seed.ts';
 
 /** The signing secret every benchmark server is started with. */
-export const SIGNING_SECRET = 'bench-signing-secret';
+export const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 
 /** A slash command form body exactly as Slack sends it, with a response_url of its own. */
 export function commandBody(emulator: SlackEmulator, text: string): string {
@@ -46,7 +46,7 @@ export function startBenchServer(emulator: SlackEmulator, database: DatabaseHand
     SLACK_API_URL: emulator.apiUrl,
     PORT: '0',
     DATA_DIR: dataDir,
-    PULSE_SECRET: 'bench-pulse-secret-0123456789',
+    PULSE_SECRET: 'bench-pulse-secret-0123456789abcdef',
     SCHEDULER: 'off',
     LOG_LEVEL: 'silent',
   });

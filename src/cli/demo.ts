@@ -26,7 +26,7 @@ import { playPrivacyStory } from './demo-privacy.ts';
 // `npm run demo`: the real app on a fresh embedded database, against the local Slack emulator,
 // playing a short story as simulated people and printing what each of them sees.
 
-const SIGNING_SECRET = 'demo-signing-secret';
+const SIGNING_SECRET = 'demo-signing-secret-0123456789abcdef';
 const people: Record<string, string> = { [ALICE_ID]: 'Alice', [BOB_ID]: 'Bob', [KARI_ID]: 'Kari' };
 
 const emulator = await SlackEmulator.start();

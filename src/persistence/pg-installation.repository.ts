@@ -92,6 +92,7 @@ export function createPgInstallationRepository(db: Db, cipher: TokenCipher): Ins
         .executeTakeFirst();
       if (row === undefined) return undefined;
       const open = (sealed: string) => cipher.decrypt(sealed, workspaceId);
+      await resealIfStale(db, cipher, row);
       return {
         workspaceId,
         teamName: row.team_name ?? undefined,
@@ -146,6 +147,50 @@ export function createPgInstallationRepository(db: Db, cipher: TokenCipher): Ins
         .execute();
     },
   };
+}
+
+/**
+ * After a key rotation (TOKEN_ENCRYPTION_KEY_PREVIOUS set) or from the older format, a row read is
+ * sealed again with the current key. Conditional on the row being unchanged, so a token refreshed
+ * meanwhile is never overwritten with the older one; true when the row was rewritten.
+ */
+async function resealIfStale(
+  db: Db,
+  cipher: TokenCipher,
+  row: { workspace_id: string; bot_token: string; bot_refresh_token: string | null },
+): Promise<boolean> {
+  const refresh = row.bot_refresh_token;
+  if (!cipher.isStale(row.bot_token) && (refresh === null || !cipher.isStale(refresh))) return false;
+  const reseal = (sealed: string) =>
+    cipher.encrypt(cipher.decrypt(sealed, row.workspace_id), row.workspace_id);
+  const result = await db
+    .updateTable('installations')
+    .set({
+      bot_token: reseal(row.bot_token),
+      bot_refresh_token: refresh === null ? null : reseal(refresh),
+    })
+    .where('workspace_id', '=', row.workspace_id)
+    .where('bot_token', '=', row.bot_token)
+    .where((eb) =>
+      refresh === null ? eb('bot_refresh_token', 'is', null) : eb('bot_refresh_token', '=', refresh),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Seals every stored token again with the current key (the one-off `npm run rotate-tokens`). */
+export async function resealAllInstallations(
+  db: Db,
+  cipher: TokenCipher,
+): Promise<{ checked: number; resealed: number }> {
+  const rows = await db
+    .selectFrom('installations')
+    .select(['workspace_id', 'bot_token', 'bot_refresh_token'])
+    .orderBy('workspace_id')
+    .execute();
+  let resealed = 0;
+  for (const row of rows) if (await resealIfStale(db, cipher, row)) resealed += 1;
+  return { checked: rows.length, resealed };
 }
 
 /** Uninstall: the installation goes with the workspace (also by foreign key); true when one was held. */

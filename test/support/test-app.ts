@@ -10,7 +10,7 @@ import { SlackDriver } from './slack-emulator/slack-driver.ts';
 import { SlackEmulator } from './slack-emulator/slack-emulator.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
-export const TEST_SIGNING_SECRET = 'test-signing-secret';
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
 export interface TestApp {
   app: RunningApp;
@@ -48,7 +48,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SLACK_API_URL: options.slackUnreachable ? 'http://127.0.0.1:9/api/' : emulator.apiUrl,
     PORT: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-app-')),
-    PULSE_SECRET: 'test-pulse-secret-0123456789',
+    PULSE_SECRET: 'test-pulse-secret-0123456789abcdef',
     SCHEDULER: 'off',
     SEND_RATE_PER_SECOND: '200',
     SEND_BURST: '50',

@@ -167,7 +167,7 @@ describe('the anonymous pulse', () => {
       SLACK_API_URL: t.emulator.apiUrl,
       PORT: '0',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-second-')),
-      PULSE_SECRET: 'test-pulse-secret-0123456789',
+      PULSE_SECRET: 'test-pulse-secret-0123456789abcdef',
       SCHEDULER: 'off',
       LOG_LEVEL: 'silent',
     };
@@ -292,7 +292,7 @@ describe.runIf(testDatabaseUrl)('closing a round with several instances on one P
         PORT: '0',
         DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-flush-')),
         DATABASE_URL: testDatabaseUrl ?? '',
-        PULSE_SECRET: 'test-pulse-secret-0123456789',
+        PULSE_SECRET: 'test-pulse-secret-0123456789abcdef',
         SCHEDULER: 'off',
         LOG_LEVEL: 'silent',
       });
