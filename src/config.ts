@@ -77,6 +77,8 @@ const envSchema = z.object({
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  /** Unsafe: logs Slack request and response bodies (what people wrote, profiles) at debug. */
+  LOG_SLACK_BODIES: z.enum(['0', '1'], { message: "must be '0' or '1'" }).default('0'),
 });
 
 type Problem = { variable: string; message: string };
@@ -157,6 +159,8 @@ export interface AppConfig {
   catchUpMs: number;
   minGroupSize: number;
   logLevel: LogLevel;
+  /** LOG_SLACK_BODIES=1: Slack bodies in debug lines (unsafe, for debugging only). */
+  logSlackBodies: boolean;
 }
 
 export interface Secrets {
@@ -214,6 +218,7 @@ export function parseConfig(env: Env, purpose: Purpose = 'server'): LoadedConfig
     catchUpMs: e.CATCHUP_HOURS * 60 * 60 * 1000,
     minGroupSize: e.MIN_GROUP_SIZE,
     logLevel: e.LOG_LEVEL,
+    logSlackBodies: e.LOG_SLACK_BODIES === '1',
   };
   const secrets: Secrets = {
     signingSecret: e.SLACK_SIGNING_SECRET,

@@ -136,7 +136,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
   const listeners = registerListeners(app, listenerDeps);
 
   app.error(async (error) => {
-    logger.error({ err: error, code: error.code }, 'unhandled error in a Slack listener');
+    logger.error({ err: error, errorCode: error.code }, 'unhandled error in a Slack listener');
   });
 
   return {

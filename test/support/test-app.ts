@@ -56,7 +56,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   };
   const { config, secrets } = parseConfig(env);
-  const logger = createLogger(config.logLevel, options.logDestination);
+  const logger = createLogger(config.logLevel, options.logDestination, {
+    slackBodies: config.logSlackBodies,
+  });
   const boot = () =>
     startApp({ config, secrets, logger, database, ...(options.clock ? { clock: options.clock } : {}) });
   let app = await boot();
