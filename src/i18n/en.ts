@@ -327,6 +327,8 @@ export const en = {
       'Trust Habits is not in this channel yet. Add it with `/invite @trusthabits`, then run `/trust team setup` again.',
     notInChannel: (channel: string) =>
       `Only someone in ${channel} can set it up as a team. Join the channel first, then run \`/trust team setup\` there.`,
+    rightsUnconfirmed:
+      'I could not check your admin rights with Slack just now, so nothing was changed. Please try again in a moment.',
     settingsTitle: 'Team settings',
     setupTitle: 'Set up the team',
     save: 'Save',

@@ -316,6 +316,8 @@ export const nb: Messages = {
       'Trust Habits er ikke med i denne kanalen ennå. Legg den til med `/invite @trusthabits`, og kjør `/trust team setup` igjen.',
     notInChannel: (channel: string) =>
       `Bare noen som er med i ${channel}, kan gjøre den til et team. Bli med i kanalen først, og kjør \`/trust team setup\` der.`,
+    rightsUnconfirmed:
+      'Jeg fikk ikke sjekket administratorrettighetene dine hos Slack akkurat nå, så ingenting ble endret. Prøv igjen om litt.',
     settingsTitle: 'Teaminnstillinger',
     setupTitle: 'Opprett teamet',
     save: 'Lagre',

@@ -4,6 +4,7 @@ import { ALICE_ID, BOB_ID, DEMO_TEAM_ID, KARI_ID } from '../../support/slack-emu
 import { TestClock } from '../../support/test-clock.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
 import { addPeople, createTeamOf } from '../../support/team-steps.ts';
+import { commandReply } from '../../support/command-reply.ts';
 
 // Authorization is checked where the write happens, not only where a modal was opened: a signed
 // request can carry any private_metadata, and membership can change while a modal is open.
@@ -157,5 +158,59 @@ describe('team settings submissions', () => {
     });
     expect(response.status).toBe(200);
     expect((await teamOn(theirs.channelId))?.min_group_size).toBe(3);
+  });
+});
+
+describe('admin rights', () => {
+  const minutes = (n: number) => n * 60_000;
+
+  /** A new admin in a new channel with Bob and Kari, whose profile the app has just read. */
+  async function newAdmin(prefix: string, channelId: string) {
+    const [admin] = addPeople(t.emulator, prefix, 1) as [string];
+    t.emulator.updateUser(admin, { is_admin: true });
+    hiddenChannel(channelId, [admin, BOB_ID, KARI_ID]);
+    await reply(admin, channelId, 'help');
+    return admin;
+  }
+
+  async function reply(userId: string, channelId: string, text: string) {
+    const before = t.emulator.responses().length;
+    const ack = await t.driver.command({ teamId: DEMO_TEAM_ID, userId, channelId, text });
+    return JSON.stringify((await commandReply(t.emulator, ack, before)).body);
+  }
+
+  it('are read again from Slack when the profile is over 5 minutes old: a demoted admin cannot set a team up', async () => {
+    const admin = await newAdmin('U0DEMOTE', 'C0DEMOTED');
+    t.emulator.updateUser(admin, { is_admin: false });
+    clock.set(new Date(clock.now().getTime() + minutes(10)));
+    expect(await reply(admin, 'C0DEMOTED', 'team setup')).toContain('Only a manager');
+    expect(await teamOn('C0DEMOTED')).toBeUndefined();
+  });
+
+  it('are read again when a modal opened as admin is submitted after the demotion', async () => {
+    const admin = await newAdmin('U0DEMOTF', 'C0DEMOTE2');
+    const modal = await openSetupModal(admin, 'C0DEMOTE2');
+    t.emulator.updateUser(admin, { is_admin: false });
+    clock.set(new Date(clock.now().getTime() + minutes(10)));
+    const response = await t.driver.viewSubmission({ teamId: DEMO_TEAM_ID, userId: admin, viewId: modal.id });
+    expect(JSON.stringify(response.json)).toContain('Only a manager');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await teamOn('C0DEMOTE2')).toBeUndefined();
+  });
+
+  it('still let a fresh admin through without asking Slack again', async () => {
+    const admin = await newAdmin('U0FRESHAD', 'C0FRESHAD');
+    const calls = t.emulator.calls('users.info').length;
+    clock.set(new Date(clock.now().getTime() + minutes(2)));
+    await openSetupModal(admin, 'C0FRESHAD');
+    expect(t.emulator.calls('users.info').length).toBe(calls);
+  });
+  it('fail closed, with a friendly word, when Slack cannot confirm them', async () => {
+    const admin = await newAdmin('U0NOSLACK', 'C0NOSLACK');
+    clock.set(new Date(clock.now().getTime() + minutes(10)));
+    // Last in this file: the fault stays for every users.info call after it.
+    t.emulator.inject({ method: 'users.info', times: Infinity, fault: { type: 'http', status: 503 } });
+    expect(await reply(admin, 'C0NOSLACK', 'team setup')).toContain('could not check your admin rights');
+    expect(t.emulator.views(admin)).toHaveLength(0);
   });
 });

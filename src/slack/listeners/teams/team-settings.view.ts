@@ -14,7 +14,7 @@ import { buildNoticeModal, channelMention, teamSettingsMetadata } from '../../vi
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { actorOf } from './team-access.ts';
+import { managerActorOf } from './team-access.ts';
 import { unreadableFormAck } from '../form-problem.ts';
 
 const b = teamBlockIds;
@@ -136,10 +136,11 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
       });
       return;
     }
-    const actor = actorOf(person);
     const channel = channelMention(metadata.data.c);
     const notice = (text: string) =>
       ack({ response_action: 'update', view: buildNoticeModal(m.teams.settingsTitle, m.pulse.close, text) });
+    const actor = await managerActorOf(deps, person);
+    if (!actor) return notice(m.teams.rightsUnconfirmed);
 
     if (metadata.data.t) {
       const team = await teams.findById(metadata.data.t);

@@ -11,7 +11,7 @@ import { sealedView } from '../../view-seal.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
-import { actorOf } from './team-access.ts';
+import { managerActorOf } from './team-access.ts';
 
 const mention = /^<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>$/;
 
@@ -22,7 +22,9 @@ export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
     if (await teams.findByChannel(ctx.workspaceId, ctx.channelId))
       return textMessage(ctx.m.teams.alreadyTeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    if (!(await canManage({ teams }, actorOf(person), undefined))) return textMessage(ctx.m.teams.notManager);
+    const actor = await managerActorOf(deps, person);
+    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
+    if (!(await canManage({ teams }, actor, undefined))) return textMessage(ctx.m.teams.notManager);
     if (!(await deps.channels.botIsMember(ctx.workspaceId, ctx.channelId))) {
       return textMessage(ctx.m.teams.botNotInChannel);
     }
@@ -47,7 +49,9 @@ export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
     const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
     if (!team) return textMessage(ctx.m.teams.notATeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    if (!(await canManage({ teams }, actorOf(person), team))) return textMessage(ctx.m.teams.notManager);
+    const actor = await managerActorOf(deps, person);
+    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
+    if (!(await canManage({ teams }, actor, team))) return textMessage(ctx.m.teams.notManager);
     if (!ctx.triggerId) return textMessage(ctx.m.command.somethingWentWrong);
     await ctx.client.views.open({
       trigger_id: ctx.triggerId,
@@ -68,7 +72,9 @@ export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler
     const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
     if (!team) return textMessage(ctx.m.teams.notATeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    if (!(await canManage({ teams }, actorOf(person), team))) return textMessage(ctx.m.teams.notManager);
+    const actor = await managerActorOf(deps, person);
+    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
+    if (!(await canManage({ teams }, actor, team))) return textMessage(ctx.m.teams.notManager);
     const target = mention.exec(ctx.args.trim())?.[1];
     if (!target) return textMessage(ctx.m.teams.managerUsage);
     const isPerson = await deps.channels.isPerson(ctx.workspaceId, target).catch(() => false);
@@ -86,7 +92,9 @@ export function teamRemoveSubcommand(deps: ListenerDeps): SubcommandHandler {
     const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
     if (!team) return textMessage(ctx.m.teams.notATeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    if (!(await canManage({ teams }, actorOf(person), team))) return textMessage(ctx.m.teams.notManager);
+    const actor = await managerActorOf(deps, person);
+    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
+    if (!(await canManage({ teams }, actor, team))) return textMessage(ctx.m.teams.notManager);
     return buildTeamRemoveConfirmation(ctx.m, team.channelId);
   };
 }
