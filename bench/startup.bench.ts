@@ -101,6 +101,7 @@ async function startUntilHealthy(env: Record<string, string>, emulator: SlackEmu
       SLACK_API_URL: emulator.apiUrl,
       PULSE_SECRET: 'bench-pulse-secret-0123456789abcdef',
       PORT: String(port),
+      METRICS_PORT: '0',
       SCHEDULER: 'off',
       LOG_LEVEL: 'warn',
       ...env,

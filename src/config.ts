@@ -53,6 +53,21 @@ const envSchema = z.object({
     .min(0, { message: 'must be a port number (0-65535)' })
     .max(65535, { message: 'must be a port number (0-65535)' })
     .default(3000),
+  /** /metrics and /readyz: a port of their own (default 9464), or `off`. */
+  METRICS_PORT: z
+    .union([
+      z.literal('off'),
+      z.coerce
+        .number({ message: "must be a port number (0-65535) or 'off'" })
+        .int({ message: "must be a port number (0-65535) or 'off'" })
+        .min(0, { message: "must be a port number (0-65535) or 'off'" })
+        .max(65535, { message: "must be a port number (0-65535) or 'off'" }),
+    ])
+    .default(9464),
+  METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters',
+  }),
   PULSE_SECRET: longSecret('e.g. `openssl rand -base64 32`'),
   SCHEDULER: z.enum(['on', 'off'], { message: "must be 'on' or 'off'" }).default('on'),
   MIN_GROUP_SIZE: z.coerce
@@ -152,6 +167,8 @@ export interface AppConfig {
   database: { kind: 'postgres' } | { kind: 'embedded'; dataDir: string };
   dataDir: string;
   port: number;
+  /** Where /metrics and /readyz listen (never on the public PORT); undefined when off. */
+  operations: { port: number; host: string } | undefined;
   scheduler: boolean;
   /** Bulk sends per workspace: sustained rate and burst. */
   pacing: { ratePerSecond: number; burst: number };
@@ -175,6 +192,8 @@ export interface Secrets {
   previousTokenEncryptionKey: Buffer | undefined;
   databaseUrl: string | undefined;
   pulseSecret: string;
+  /** Bearer token for /metrics and /readyz (METRICS_TOKEN); open on their port when unset. */
+  metricsToken: string | undefined;
 }
 
 export interface LoadedConfig {
@@ -213,6 +232,7 @@ export function parseConfig(env: Env, purpose: Purpose = 'server'): LoadedConfig
     database: e.DATABASE_URL ? { kind: 'postgres' } : { kind: 'embedded', dataDir },
     dataDir,
     port: e.PORT,
+    operations: e.METRICS_PORT === 'off' ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     scheduler: e.SCHEDULER === 'on',
     pacing: { ratePerSecond: e.SEND_RATE_PER_SECOND, burst: e.SEND_BURST },
     catchUpMs: e.CATCHUP_HOURS * 60 * 60 * 1000,
@@ -231,6 +251,7 @@ export function parseConfig(env: Env, purpose: Purpose = 'server'): LoadedConfig
       e.TOKEN_ENCRYPTION_KEY_PREVIOUS === undefined ? undefined : decodeKey(e.TOKEN_ENCRYPTION_KEY_PREVIOUS),
     databaseUrl: e.DATABASE_URL,
     pulseSecret: e.PULSE_SECRET ?? embeddedPulseSecret(dataDir),
+    metricsToken: e.METRICS_TOKEN,
   };
   return { config, secrets };
 }

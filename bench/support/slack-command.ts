@@ -45,6 +45,7 @@ export function startBenchServer(emulator: SlackEmulator, database: DatabaseHand
     SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
     SLACK_API_URL: emulator.apiUrl,
     PORT: '0',
+    METRICS_PORT: '0',
     DATA_DIR: dataDir,
     PULSE_SECRET: 'bench-pulse-secret-0123456789abcdef',
     SCHEDULER: 'off',

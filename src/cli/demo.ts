@@ -38,6 +38,7 @@ const { config, secrets } = parseConfig({
   SLACK_API_URL: emulator.apiUrl,
   DATA_DIR: dataDir,
   PORT: '0',
+  METRICS_PORT: '0',
   SCHEDULER: 'off',
   LOG_LEVEL: 'silent',
 });

@@ -47,6 +47,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
     SLACK_API_URL: options.slackUnreachable ? 'http://127.0.0.1:9/api/' : emulator.apiUrl,
     PORT: '0',
+    METRICS_PORT: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-app-')),
     PULSE_SECRET: 'test-pulse-secret-0123456789abcdef',
     SCHEDULER: 'off',
