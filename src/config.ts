@@ -82,6 +82,12 @@ const envSchema = z.object({
     .max(1000)
     .default(1),
   SEND_BURST: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(3),
+  COMMAND_QUEUE_LIMIT: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(1, { message: 'must be at least 1' })
+    .max(1_000_000)
+    .default(200),
   CATCHUP_HOURS: z.coerce
     .number({ message: 'must be a number of hours' })
     .min(0)
@@ -175,6 +181,8 @@ export interface AppConfig {
   /** How late a missed scheduled send may still go out after downtime. */
   catchUpMs: number;
   minGroupSize: number;
+  /** /trust answers waiting for a slot after the ack; beyond it people are told to try again. */
+  commandQueueLimit: number;
   logLevel: LogLevel;
   /** LOG_SLACK_BODIES=1: Slack bodies in debug lines (unsafe, for debugging only). */
   logSlackBodies: boolean;
@@ -237,6 +245,7 @@ export function parseConfig(env: Env, purpose: Purpose = 'server'): LoadedConfig
     pacing: { ratePerSecond: e.SEND_RATE_PER_SECOND, burst: e.SEND_BURST },
     catchUpMs: e.CATCHUP_HOURS * 60 * 60 * 1000,
     minGroupSize: e.MIN_GROUP_SIZE,
+    commandQueueLimit: e.COMMAND_QUEUE_LIMIT,
     logLevel: e.LOG_LEVEL,
     logSlackBodies: e.LOG_SLACK_BODIES === '1',
   };

@@ -46,6 +46,8 @@ export function startBenchServer(emulator: SlackEmulator, database: DatabaseHand
     SLACK_API_URL: emulator.apiUrl,
     PORT: '0',
     METRICS_PORT: '0',
+    // The ack benchmark queues thousands of answers on purpose: measure that, not the busy reply.
+    COMMAND_QUEUE_LIMIT: '1000000',
     DATA_DIR: dataDir,
     PULSE_SECRET: 'bench-pulse-secret-0123456789abcdef',
     SCHEDULER: 'off',

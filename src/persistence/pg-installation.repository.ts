@@ -37,7 +37,11 @@ export interface InstallationRepository {
     workspaceId: string,
     opts: { now: Date; expiringBefore: Date; leaseUntil: Date },
   ): Promise<string | undefined>;
-  saveRefreshed(workspaceId: string, token: RefreshedToken, now: Date): Promise<void>;
+  /**
+   * Saves a refreshed token only while the claim `lease` (the leaseUntil given to claimRefresh) is
+   * still this caller's and unexpired at `now`; false when it was lost (nothing is written).
+   */
+  saveRefreshed(workspaceId: string, token: RefreshedToken, now: Date, lease: Date): Promise<boolean>;
   releaseRefresh(workspaceId: string): Promise<void>;
 }
 
@@ -125,8 +129,8 @@ export function createPgInstallationRepository(db: Db, cipher: TokenCipher): Ins
       return row?.bot_refresh_token ? cipher.decrypt(row.bot_refresh_token, workspaceId) : undefined;
     },
 
-    async saveRefreshed(workspaceId, token, now) {
-      await db
+    async saveRefreshed(workspaceId, token, now, lease) {
+      const result = await db
         .updateTable('installations')
         .set({
           bot_token: cipher.encrypt(token.botToken, workspaceId),
@@ -136,7 +140,10 @@ export function createPgInstallationRepository(db: Db, cipher: TokenCipher): Ins
           updated_at: now,
         })
         .where('workspace_id', '=', workspaceId)
-        .execute();
+        .where('refresh_claimed_until', '=', lease)
+        .where('refresh_claimed_until', '>', now)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
 
     async releaseRefresh(workspaceId) {

@@ -119,7 +119,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
     outbox: createPgOutbox(deps.db),
     kickOutbox: deps.kickOutbox,
     checkinComposer: deps.checkinComposer,
-    settings: { catchUpMs: config.catchUpMs, minGroupSize: config.minGroupSize },
+    settings: {
+      catchUpMs: config.catchUpMs,
+      minGroupSize: config.minGroupSize,
+      afterAckQueueLimit: config.commandQueueLimit,
+    },
     channels: createSlackChannelDirectory(clientFor, users),
     pulse:
       deps.pulse ??

@@ -20,7 +20,8 @@ export interface ListenerDeps {
   kickOutbox(): void;
   /** Builds a person's weekly check-in (features add sections to it). */
   checkinComposer: CheckinComposer;
-  settings: { catchUpMs: number; minGroupSize: number };
+  /** afterAckQueueLimit: /trust answers that may wait for a slot before "busy" (default: no bound). */
+  settings: { catchUpMs: number; minGroupSize: number; afterAckQueueLimit?: number };
   /** Team channels' membership as Slack lists it (people only). */
   channels: ChannelDirectory;
   /** Anonymous pulse ratings: one per person per round, written only as counts in batches of k. */
