@@ -43,6 +43,8 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
     .default('https://slack.com/api/')
     .transform((v) => (v.endsWith('/') ? v : `${v}/`)),
+  /** Tests only: another origin that stands for hooks.slack.com (response_urls) when SLACK_API_URL is elsewhere. */
+  SLACK_RESPONSE_URL_ORIGIN: optionalText,
   DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
     message: 'must be a postgres:// URL',
   }),
@@ -167,6 +169,8 @@ export interface AppConfig {
   slack: {
     mode: SlackMode;
     apiUrl: string;
+    /** An extra origin accepted for response_urls (tests); hooks.slack.com and the API's always are. */
+    responseUrlOrigin: string | undefined;
     oauth: boolean;
     clientId: string | undefined;
   };
@@ -234,6 +238,7 @@ export function parseConfig(env: Env, purpose: Purpose = 'server'): LoadedConfig
     slack: {
       mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
       apiUrl: e.SLACK_API_URL,
+      responseUrlOrigin: e.SLACK_RESPONSE_URL_ORIGIN,
       oauth: Boolean(e.SLACK_CLIENT_ID),
       clientId: e.SLACK_CLIENT_ID,
     },

@@ -3,8 +3,9 @@
  * not make the app post to an arbitrary host: only Slack's (hooks.slack.com over https) and the
  * configured Slack API's own origin (the local emulator in tests and the demo) are accepted.
  */
-export function createResponseUrlGuard(apiUrl: string): (url: unknown) => boolean {
+export function createResponseUrlGuard(apiUrl: string, extraOrigin?: string): (url: unknown) => boolean {
   const apiOrigin = new URL(apiUrl).origin;
+  const extra = extraOrigin === undefined ? undefined : new URL(extraOrigin).origin;
   return (url) => {
     if (typeof url !== 'string') return false;
     let parsed: URL;
@@ -16,7 +17,7 @@ export function createResponseUrlGuard(apiUrl: string): (url: unknown) => boolea
     if (parsed.username !== '' || parsed.password !== '') return false;
     if (parsed.protocol === 'https:' && parsed.hostname === 'hooks.slack.com' && parsed.port === '')
       return true;
-    return parsed.origin === apiOrigin;
+    return parsed.origin === apiOrigin || parsed.origin === extra;
   };
 }
 

@@ -292,7 +292,10 @@ function installMiddleware(app: App, deps: SlackAppDeps): void {
   // One global middleware, not two: Bolt copies the request's arguments for every middleware call.
   // Timing covers everything after it; then Slack's event retries (same event_id) are dropped, so
   // an event has one side effect only.
-  const allowedResponseUrl = createResponseUrlGuard(deps.config.slack.apiUrl);
+  const allowedResponseUrl = createResponseUrlGuard(
+    deps.config.slack.apiUrl,
+    deps.config.slack.responseUrlOrigin,
+  );
   app.use(async (args) => {
     const { body, next, logger } = args;
     const ack = 'ack' in args ? (args.ack as (() => Promise<void>) | undefined) : undefined;

@@ -46,6 +46,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
     SLACK_API_URL: options.slackUnreachable ? 'http://127.0.0.1:9/api/' : emulator.apiUrl,
+    // The emulator still stands for hooks.slack.com when the Web API is unreachable.
+    SLACK_RESPONSE_URL_ORIGIN: emulator.url,
     PORT: '0',
     METRICS_PORT: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-app-')),

@@ -28,7 +28,8 @@ const AFTER_WEEK = new Date('2027-01-10T23:00:00Z'); // Monday 00:00 in Oslo
 beforeAll(async () => {
   t = await startTestApp({
     clock,
-    env: { LOG_LEVEL: 'debug' },
+    // Bodies too (LOG_SLACK_BODIES=1): even then no answer reaches the log.
+    env: { LOG_LEVEL: 'debug', LOG_SLACK_BODIES: '1' },
     logDestination: { write: (line) => void logLines.push(line) },
   });
 });

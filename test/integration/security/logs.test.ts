@@ -166,5 +166,5 @@ describe('one workspace at debug', () => {
     expect(loud.text).toContain('merger numbers');
     // Even then, no token.
     expect(loud.text).not.toContain(loud.token);
-  });
+  }, 90_000);
 });
