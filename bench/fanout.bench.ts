@@ -83,7 +83,7 @@ export async function run(): Promise<BenchResult> {
         SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
         SLACK_API_URL: emulator.apiUrl,
         DATA_DIR: dataDir,
-        PULSE_SECRET: 'bench-pulse-secret-0123456789',
+        PULSE_SECRET: 'bench-pulse-secret-0123456789abcdef',
         SEND_RATE_PER_SECOND: String(settings.rate),
         SEND_BURST: String(settings.appBurst),
         LOG_LEVEL: 'silent',

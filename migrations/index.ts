@@ -16,6 +16,7 @@ import * as m20261205T120000 from './20261205T120000-promise-source-link.ts';
 import * as m20261205T130000 from './20261205T130000-language-order.ts';
 import * as m20261205T140000 from './20261205T140000-promise-due-choices.ts';
 import * as m20261205T150000 from './20261205T150000-home-charts.ts';
+import * as m20261205T110000 from './20261205T110000-command-replays.ts';
 
 // Every migration, by file name. Imported statically so the same list runs under tsx, vitest and
 // any bundler; a test checks it against the folder.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T130000-language-order': m20261205T130000,
   '20261205T140000-promise-due-choices': m20261205T140000,
   '20261205T150000-home-charts': m20261205T150000,
+  '20261205T110000-command-replays': m20261205T110000,
 };

@@ -43,6 +43,8 @@ export interface StartOptions {
 export interface RunningApp {
   port: number;
   url: string;
+  /** Where /readyz and /metrics answer (METRICS_PORT); undefined when off. */
+  operationsUrl: string | undefined;
   database: DatabaseHandle;
   slack: SlackRuntime;
   metrics: Metrics;
@@ -95,7 +97,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       pulse: schedulerDeps.pulse,
       onProfileSaved: createProfileSavedHook(database.db, clock),
     });
-    const http = createHttpServer({
+    const serverDeps = {
       logger: logger.child({ subsystem: 'http' }),
       metrics,
       // Request freshness is about Slack's wall clock, never a simulated one.
@@ -107,11 +109,28 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         database: await database.ping(),
         slack: slack.ready(),
       }),
+    };
+    // Public: Slack's requests and /healthz for load balancers.
+    const http = createHttpServer({
+      ...serverDeps,
       slackListener: slack.requestListener,
       slackPaths: slack.oauthPaths,
     });
     const port = await http.listen(config.port);
     stops.push({ name: 'http', stop: () => http.close() });
+    // Operations: /readyz and /metrics on a port of their own (loopback by default), maybe with a token.
+    let operationsUrl: string | undefined;
+    if (config.operations) {
+      const operations = createHttpServer({
+        ...serverDeps,
+        slackListener: undefined,
+        operations: { bearerToken: secrets.metricsToken },
+      });
+      const opsPort = await operations.listen(config.operations.port, config.operations.host);
+      stops.push({ name: 'operations http', stop: () => operations.close() });
+      const host = config.operations.host === '0.0.0.0' ? '127.0.0.1' : config.operations.host;
+      operationsUrl = `http://${host.includes(':') ? `[${host}]` : host}:${opsPort}`;
+    }
     stops.push({ name: 'slack', stop: () => slack.stop() });
     await slack.start();
     let scheduler: RunningScheduler | undefined;
@@ -119,11 +138,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       scheduler = startScheduler(schedulerDeps, clock);
       stops.push({ name: 'scheduler', stop: () => scheduler?.stop() ?? Promise.resolve() });
     }
-    logger.info({ port, mode: config.slack.mode, scheduler: config.scheduler }, 'Trust Habits is up');
+    logger.info(
+      { port, operations: operationsUrl, mode: config.slack.mode, scheduler: config.scheduler },
+      'Trust Habits is up',
+    );
 
     return {
       port,
       url: `http://127.0.0.1:${port}`,
+      operationsUrl,
       database,
       slack,
       metrics,

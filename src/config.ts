@@ -11,8 +11,22 @@ const optionalText = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
+/** Secrets the app keys HMACs with: long enough that guessing is hopeless (Slack's are 32 hex). */
+const MIN_SECRET_LENGTH = 32;
+const longSecret = (what: string) =>
+  optionalText.refine((v) => v === undefined || v.length >= MIN_SECRET_LENGTH, {
+    message: `must be at least ${MIN_SECRET_LENGTH} characters (${what})`,
+  });
+const keyText = optionalText
+  .refine((v) => v === undefined || decodeKey(v) !== undefined, {
+    message: 'must be 32 random bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)',
+  })
+  .refine((v) => v === undefined || !decodeKey(v)?.every((byte) => byte === 0), {
+    message: 'must not be all zeros: generate a random key (`openssl rand -base64 32`)',
+  });
+
 const envSchema = z.object({
-  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_SIGNING_SECRET: longSecret("Slack's Signing Secret is 32 characters: copy it whole"),
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^xox[be]/.test(v), {
     message: 'must be a bot token (xoxb-…)',
   }),
@@ -21,14 +35,16 @@ const envSchema = z.object({
   }),
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
-  SLACK_STATE_SECRET: optionalText,
-  TOKEN_ENCRYPTION_KEY: optionalText.refine((v) => v === undefined || decodeKey(v) !== undefined, {
-    message: 'must be 32 random bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)',
-  }),
+  SLACK_STATE_SECRET: longSecret('e.g. `openssl rand -base64 32`'),
+  TOKEN_ENCRYPTION_KEY: keyText,
+  /** The key before a rotation: still read, never written (see `npm run rotate-tokens`). */
+  TOKEN_ENCRYPTION_KEY_PREVIOUS: keyText,
   SLACK_API_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
     .default('https://slack.com/api/')
     .transform((v) => (v.endsWith('/') ? v : `${v}/`)),
+  /** Tests only: another origin that stands for hooks.slack.com (response_urls) when SLACK_API_URL is elsewhere. */
+  SLACK_RESPONSE_URL_ORIGIN: optionalText,
   DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
     message: 'must be a postgres:// URL',
   }),
@@ -39,12 +55,23 @@ const envSchema = z.object({
     .min(0, { message: 'must be a port number (0-65535)' })
     .max(65535, { message: 'must be a port number (0-65535)' })
     .default(3000),
-  PULSE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, {
+  /** /metrics and /readyz: a port of their own (default 9464), or `off`. */
+  METRICS_PORT: z
+    .union([
+      z.literal('off'),
+      z.coerce
+        .number({ message: "must be a port number (0-65535) or 'off'" })
+        .int({ message: "must be a port number (0-65535) or 'off'" })
+        .min(0, { message: "must be a port number (0-65535) or 'off'" })
+        .max(65535, { message: "must be a port number (0-65535) or 'off'" }),
+    ])
+    .default(9464),
+  METRICS_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters',
   }),
-  PULSE_SECRET_PREVIOUS: optionalText.refine((v) => v === undefined || v.length >= 16, {
-    message: 'must be at least 16 characters',
-  }),
+  PULSE_SECRET: longSecret('e.g. `openssl rand -base64 32`'),
+  PULSE_SECRET_PREVIOUS: longSecret('the previous PULSE_SECRET, while rotating it'),
   SCHEDULER: z.enum(['on', 'off'], { message: "must be 'on' or 'off'" }).default('on'),
   MIN_GROUP_SIZE: z.coerce
     .number({ message: 'must be a whole number' })
@@ -58,6 +85,12 @@ const envSchema = z.object({
     .max(1000)
     .default(1),
   SEND_BURST: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(3),
+  COMMAND_QUEUE_LIMIT: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(1, { message: 'must be at least 1' })
+    .max(1_000_000)
+    .default(200),
   CATCHUP_HOURS: z.coerce
     .number({ message: 'must be a number of hours' })
     .min(0)
@@ -68,6 +101,8 @@ const envSchema = z.object({
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  /** Unsafe: logs Slack request and response bodies (what people wrote, profiles) at debug. */
+  LOG_SLACK_BODIES: z.enum(['0', '1'], { message: "must be '0' or '1'" }).default('0'),
 });
 
 type Problem = { variable: string; message: string };
@@ -115,6 +150,12 @@ function crossFieldProblems(env: Env, purpose: Purpose): Problem[] {
       message: 'Socket Mode cannot be combined with OAuth install',
     });
   }
+  if (set('TOKEN_ENCRYPTION_KEY_PREVIOUS') && !set('TOKEN_ENCRYPTION_KEY')) {
+    problems.push({
+      variable: 'TOKEN_ENCRYPTION_KEY_PREVIOUS',
+      message: 'only together with TOKEN_ENCRYPTION_KEY (the new key that replaces it)',
+    });
+  }
   if (set('DATABASE_URL') && !set('PULSE_SECRET')) {
     problems.push({ variable: 'PULSE_SECRET', message: 'required with DATABASE_URL' });
   }
@@ -129,19 +170,27 @@ export interface AppConfig {
   slack: {
     mode: SlackMode;
     apiUrl: string;
+    /** An extra origin accepted for response_urls (tests); hooks.slack.com and the API's always are. */
+    responseUrlOrigin: string | undefined;
     oauth: boolean;
     clientId: string | undefined;
   };
   database: { kind: 'postgres' } | { kind: 'embedded'; dataDir: string };
   dataDir: string;
   port: number;
+  /** Where /metrics and /readyz listen (never on the public PORT); undefined when off. */
+  operations: { port: number; host: string } | undefined;
   scheduler: boolean;
   /** Bulk sends per workspace: sustained rate and burst. */
   pacing: { ratePerSecond: number; burst: number };
   /** How late a missed scheduled send may still go out after downtime. */
   catchUpMs: number;
   minGroupSize: number;
+  /** /trust answers waiting for a slot after the ack; beyond it people are told to try again. */
+  commandQueueLimit: number;
   logLevel: LogLevel;
+  /** LOG_SLACK_BODIES=1: Slack bodies in debug lines (unsafe, for debugging only). */
+  logSlackBodies: boolean;
 }
 
 export interface Secrets {
@@ -152,10 +201,14 @@ export interface Secrets {
   stateSecret: string | undefined;
   /** AES-256 key for workspace tokens at rest (OAuth install). */
   tokenEncryptionKey: Buffer | undefined;
+  /** The key before a rotation, to read tokens it sealed (they are sealed again with the new one). */
+  previousTokenEncryptionKey: Buffer | undefined;
   databaseUrl: string | undefined;
   pulseSecret: string;
   /** The pulse secret before a rotation: still opens that round's ballots and recognises its marks. */
   pulseSecretPrevious: string | undefined;
+  /** Bearer token for /metrics and /readyz (METRICS_TOKEN); open on their port when unset. */
+  metricsToken: string | undefined;
 }
 
 export interface LoadedConfig {
@@ -188,17 +241,21 @@ export function parseConfig(env: Env, purpose: Purpose = 'server'): LoadedConfig
     slack: {
       mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
       apiUrl: e.SLACK_API_URL,
+      responseUrlOrigin: e.SLACK_RESPONSE_URL_ORIGIN,
       oauth: Boolean(e.SLACK_CLIENT_ID),
       clientId: e.SLACK_CLIENT_ID,
     },
     database: e.DATABASE_URL ? { kind: 'postgres' } : { kind: 'embedded', dataDir },
     dataDir,
     port: e.PORT,
+    operations: e.METRICS_PORT === 'off' ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     scheduler: e.SCHEDULER === 'on',
     pacing: { ratePerSecond: e.SEND_RATE_PER_SECOND, burst: e.SEND_BURST },
     catchUpMs: e.CATCHUP_HOURS * 60 * 60 * 1000,
     minGroupSize: e.MIN_GROUP_SIZE,
+    commandQueueLimit: e.COMMAND_QUEUE_LIMIT,
     logLevel: e.LOG_LEVEL,
+    logSlackBodies: e.LOG_SLACK_BODIES === '1',
   };
   const secrets: Secrets = {
     signingSecret: e.SLACK_SIGNING_SECRET,
@@ -207,9 +264,12 @@ export function parseConfig(env: Env, purpose: Purpose = 'server'): LoadedConfig
     clientSecret: e.SLACK_CLIENT_SECRET,
     stateSecret: e.SLACK_STATE_SECRET,
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY === undefined ? undefined : decodeKey(e.TOKEN_ENCRYPTION_KEY),
+    previousTokenEncryptionKey:
+      e.TOKEN_ENCRYPTION_KEY_PREVIOUS === undefined ? undefined : decodeKey(e.TOKEN_ENCRYPTION_KEY_PREVIOUS),
     databaseUrl: e.DATABASE_URL,
     pulseSecret: e.PULSE_SECRET ?? embeddedPulseSecret(dataDir),
     pulseSecretPrevious: e.PULSE_SECRET_PREVIOUS,
+    metricsToken: e.METRICS_TOKEN,
   };
   return { config, secrets };
 }
@@ -267,6 +327,34 @@ export function loadDatabaseConfig(env: Env = (loadDotEnv(), process.env)): {
     dataDir: resolve(result.data.DATA_DIR),
     logLevel: result.data.LOG_LEVEL,
   };
+}
+
+/** For `npm run rotate-tokens`: the current token key (required) and the one it replaces. */
+export function loadTokenKeys(env: Env = (loadDotEnv(), process.env)): {
+  key: Buffer;
+  previous: Buffer | undefined;
+} {
+  const result = envSchema
+    .pick({ TOKEN_ENCRYPTION_KEY: true, TOKEN_ENCRYPTION_KEY_PREVIOUS: true })
+    .safeParse(env);
+  const problems: Problem[] = result.success
+    ? []
+    : result.error.issues.map((i) => ({
+        variable: String(i.path[0] ?? '(environment)'),
+        message: i.message,
+      }));
+  const key =
+    result.success && result.data.TOKEN_ENCRYPTION_KEY
+      ? decodeKey(result.data.TOKEN_ENCRYPTION_KEY)
+      : undefined;
+  if (result.success && !key)
+    problems.push({
+      variable: 'TOKEN_ENCRYPTION_KEY',
+      message: 'required: the new key to seal every token with',
+    });
+  if (problems.length > 0 || !key || !result.success) throw new ConfigError(problems);
+  const previous = result.data.TOKEN_ENCRYPTION_KEY_PREVIOUS;
+  return { key, previous: previous === undefined ? undefined : decodeKey(previous) };
 }
 
 export function formatConfigError(error: ConfigError): string {

@@ -5,6 +5,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { Clock } from './domain/clock.ts';
 import type { Logger } from './logger.ts';
@@ -27,11 +28,16 @@ export interface HttpServerDeps {
   slackListener: RequestListener | undefined;
   /** Extra Bolt routes served as they are (OAuth install and redirect). */
   slackPaths?: string[];
+  /**
+   * Serve /readyz and /metrics: only on the operations port, never on the public one (default false).
+   * With a bearer token, they answer 401 to a request without it.
+   */
+  operations?: { bearerToken: string | undefined };
 }
 
 export interface HttpServer {
   server: Server;
-  listen(port: number): Promise<number>;
+  listen(port: number, host?: string): Promise<number>;
   /** Stops accepting, waits for in-flight requests up to the bound, then closes what is left. */
   close(graceMs?: number): Promise<void>;
 }
@@ -71,11 +77,13 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
         return sendJson(res, ok ? 200 : 503, { ok });
       }
       case 'readyz': {
+        if (!authorized(req, res)) return;
         const checks = deps.readiness ? await deps.readiness() : { database: await deps.isHealthy() };
         const ready = Object.values(checks).every(Boolean);
         return sendJson(res, ready ? 200 : 503, { ready, ...checks });
       }
       case 'metrics':
+        if (!authorized(req, res)) return;
         res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
         res.end(await deps.metrics.registry.metrics());
         return;
@@ -91,11 +99,22 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
     }
   }
 
+  /** The operations port's bearer token, compared in constant time; 401 with a challenge otherwise. */
+  function authorized(req: IncomingMessage, res: ServerResponse): boolean {
+    const expected = deps.operations?.bearerToken;
+    if (expected === undefined) return true;
+    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const digest = (text: string) => createHash('sha256').update(text).digest();
+    if (timingSafeEqual(digest(given), digest(expected))) return true;
+    sendEmpty(res, 401, { 'www-authenticate': 'Bearer' });
+    return false;
+  }
+
   function routeName(req: IncomingMessage): string {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') return 'healthz';
-    if (req.method === 'GET' && path === '/readyz') return 'readyz';
-    if (req.method === 'GET' && path === '/metrics') return 'metrics';
+    if (req.method === 'GET' && path === '/readyz' && deps.operations) return 'readyz';
+    if (req.method === 'GET' && path === '/metrics' && deps.operations) return 'metrics';
     if (path === '/slack/events') return req.method === 'POST' ? 'slack_events' : 'not_found';
     if (req.method === 'GET' && path && deps.slackPaths?.includes(path)) return 'slack_oauth';
     return 'not_found';
@@ -103,10 +122,10 @@ export function createHttpServer(deps: HttpServerDeps): HttpServer {
 
   return {
     server,
-    listen: (port) =>
+    listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, () => {
+        server.listen(port, host, () => {
           server.off('error', reject);
           const address = server.address();
           resolve(typeof address === 'object' && address ? address.port : port);

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const [{ startApp }, { createLogger }] = await Promise.all([import('./app.ts'), import('./logger.ts')]);
-  const logger = createLogger(loaded.config.logLevel);
+  const logger = createLogger(loaded.config.logLevel, undefined, {
+    slackBodies: loaded.config.logSlackBodies,
+  });
   logger.info({ config: loaded.config }, 'starting Trust Habits');
   const app = await startApp({ ...loaded, logger });
 

@@ -12,7 +12,7 @@ import {
 } from '../../test/support/slack-emulator/seed.ts';
 
 /** The signing secret every benchmark server is started with. */
-export const SIGNING_SECRET = 'bench-signing-secret';
+export const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 
 /** A slash command form body exactly as Slack sends it, with a response_url of its own. */
 export function commandBody(emulator: SlackEmulator, text: string): string {
@@ -45,8 +45,11 @@ export function startBenchServer(emulator: SlackEmulator, database: DatabaseHand
     SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
     SLACK_API_URL: emulator.apiUrl,
     PORT: '0',
+    METRICS_PORT: '0',
+    // The ack benchmark queues thousands of answers on purpose: measure that, not the busy reply.
+    COMMAND_QUEUE_LIMIT: '1000000',
     DATA_DIR: dataDir,
-    PULSE_SECRET: 'bench-pulse-secret-0123456789',
+    PULSE_SECRET: 'bench-pulse-secret-0123456789abcdef',
     SCHEDULER: 'off',
     LOG_LEVEL: 'silent',
   });

@@ -27,7 +27,7 @@ import { playShortcutStory } from './demo-shortcuts.ts';
 // `npm run demo`: the real app on a fresh embedded database, against the local Slack emulator,
 // playing a short story as simulated people and printing what each of them sees.
 
-const SIGNING_SECRET = 'demo-signing-secret';
+const SIGNING_SECRET = 'demo-signing-secret-0123456789abcdef';
 const people: Record<string, string> = { [ALICE_ID]: 'Alice', [BOB_ID]: 'Bob', [KARI_ID]: 'Kari' };
 
 const emulator = await SlackEmulator.start();
@@ -39,6 +39,7 @@ const { config, secrets } = parseConfig({
   SLACK_API_URL: emulator.apiUrl,
   DATA_DIR: dataDir,
   PORT: '0',
+  METRICS_PORT: '0',
   SCHEDULER: 'off',
   LOG_LEVEL: 'silent',
 });

@@ -175,6 +175,7 @@ export const en = {
     seeHelp: 'Type `/trust help` to see everything you can do.',
     notYetAvailable: (usage: string) =>
       `\`${usage}\` is not available in this version of Trust Habits yet. Type \`/trust help\` to see what you can do.`,
+    busy: 'Trust Habits is very busy right now. Please try again in a moment.',
     somethingWentWrong:
       'Something went wrong on our side, and nothing was changed. Please try again in a moment.',
     formTitle: 'Trust Habits',
@@ -403,6 +404,10 @@ export const en = {
     alreadyTeam: 'This channel is already a team. Change it with `/trust team settings`.',
     botNotInChannel:
       'Trust Habits is not in this channel yet. Add it with `/invite @trusthabits`, then run `/trust team setup` again.',
+    notInChannel: (channel: string) =>
+      `Only someone in ${channel} can set it up as a team. Join the channel first, then run \`/trust team setup\` there.`,
+    rightsUnconfirmed:
+      'I could not check your admin rights with Slack just now, so nothing was changed. Please try again in a moment.',
     settingsTitle: 'Team settings',
     setupTitle: 'Set up the team',
     save: 'Save',

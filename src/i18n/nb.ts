@@ -167,6 +167,7 @@ export const nb: Messages = {
     seeHelp: 'Skriv `/trust help` for å se alt du kan gjøre.',
     notYetAvailable: (usage) =>
       `\`${usage}\` finnes ikke i denne versjonen av Trust Habits ennå. Skriv \`/trust help\` for å se hva du kan gjøre.`,
+    busy: 'Trust Habits har det travelt akkurat nå. Prøv igjen om et øyeblikk.',
     somethingWentWrong: 'Noe gikk galt hos oss, og ingenting ble endret. Prøv igjen om litt.',
     formTitle: 'Trust Habits',
     formClose: 'Lukk',
@@ -386,6 +387,10 @@ export const nb: Messages = {
     alreadyTeam: 'Denne kanalen er allerede et team. Endre det med `/trust team settings`.',
     botNotInChannel:
       'Trust Habits er ikke med i denne kanalen ennå. Legg den til med `/invite @trusthabits`, og kjør `/trust team setup` igjen.',
+    notInChannel: (channel: string) =>
+      `Bare noen som er med i ${channel}, kan gjøre den til et team. Bli med i kanalen først, og kjør \`/trust team setup\` der.`,
+    rightsUnconfirmed:
+      'Jeg fikk ikke sjekket administratorrettighetene dine hos Slack akkurat nå, så ingenting ble endret. Prøv igjen om litt.',
     settingsTitle: 'Teaminnstillinger',
     setupTitle: 'Opprett teamet',
     save: 'Lagre',

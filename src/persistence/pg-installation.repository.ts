@@ -37,7 +37,11 @@ export interface InstallationRepository {
     workspaceId: string,
     opts: { now: Date; expiringBefore: Date; leaseUntil: Date },
   ): Promise<string | undefined>;
-  saveRefreshed(workspaceId: string, token: RefreshedToken, now: Date): Promise<void>;
+  /**
+   * Saves a refreshed token only while the claim `lease` (the leaseUntil given to claimRefresh) is
+   * still this caller's and unexpired at `now`; false when it was lost (nothing is written).
+   */
+  saveRefreshed(workspaceId: string, token: RefreshedToken, now: Date, lease: Date): Promise<boolean>;
   releaseRefresh(workspaceId: string): Promise<void>;
 }
 
@@ -92,6 +96,7 @@ export function createPgInstallationRepository(db: Db, cipher: TokenCipher): Ins
         .executeTakeFirst();
       if (row === undefined) return undefined;
       const open = (sealed: string) => cipher.decrypt(sealed, workspaceId);
+      await resealIfStale(db, cipher, row);
       return {
         workspaceId,
         teamName: row.team_name ?? undefined,
@@ -124,8 +129,8 @@ export function createPgInstallationRepository(db: Db, cipher: TokenCipher): Ins
       return row?.bot_refresh_token ? cipher.decrypt(row.bot_refresh_token, workspaceId) : undefined;
     },
 
-    async saveRefreshed(workspaceId, token, now) {
-      await db
+    async saveRefreshed(workspaceId, token, now, lease) {
+      const result = await db
         .updateTable('installations')
         .set({
           bot_token: cipher.encrypt(token.botToken, workspaceId),
@@ -135,7 +140,10 @@ export function createPgInstallationRepository(db: Db, cipher: TokenCipher): Ins
           updated_at: now,
         })
         .where('workspace_id', '=', workspaceId)
-        .execute();
+        .where('refresh_claimed_until', '=', lease)
+        .where('refresh_claimed_until', '>', now)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
 
     async releaseRefresh(workspaceId) {
@@ -146,6 +154,50 @@ export function createPgInstallationRepository(db: Db, cipher: TokenCipher): Ins
         .execute();
     },
   };
+}
+
+/**
+ * After a key rotation (TOKEN_ENCRYPTION_KEY_PREVIOUS set) or from the older format, a row read is
+ * sealed again with the current key. Conditional on the row being unchanged, so a token refreshed
+ * meanwhile is never overwritten with the older one; true when the row was rewritten.
+ */
+async function resealIfStale(
+  db: Db,
+  cipher: TokenCipher,
+  row: { workspace_id: string; bot_token: string; bot_refresh_token: string | null },
+): Promise<boolean> {
+  const refresh = row.bot_refresh_token;
+  if (!cipher.isStale(row.bot_token) && (refresh === null || !cipher.isStale(refresh))) return false;
+  const reseal = (sealed: string) =>
+    cipher.encrypt(cipher.decrypt(sealed, row.workspace_id), row.workspace_id);
+  const result = await db
+    .updateTable('installations')
+    .set({
+      bot_token: reseal(row.bot_token),
+      bot_refresh_token: refresh === null ? null : reseal(refresh),
+    })
+    .where('workspace_id', '=', row.workspace_id)
+    .where('bot_token', '=', row.bot_token)
+    .where((eb) =>
+      refresh === null ? eb('bot_refresh_token', 'is', null) : eb('bot_refresh_token', '=', refresh),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Seals every stored token again with the current key (the one-off `npm run rotate-tokens`). */
+export async function resealAllInstallations(
+  db: Db,
+  cipher: TokenCipher,
+): Promise<{ checked: number; resealed: number }> {
+  const rows = await db
+    .selectFrom('installations')
+    .select(['workspace_id', 'bot_token', 'bot_refresh_token'])
+    .orderBy('workspace_id')
+    .execute();
+  let resealed = 0;
+  for (const row of rows) if (await resealIfStale(db, cipher, row)) resealed += 1;
+  return { checked: rows.length, resealed };
 }
 
 /** Uninstall: the installation goes with the workspace (also by foreign key); true when one was held. */

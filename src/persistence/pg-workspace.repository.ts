@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from './database.ts';
 
 export interface WorkspaceIdentity {
@@ -44,6 +45,25 @@ export async function claimEvent(db: Db, eventId: string, workspaceId: string | 
 export async function pruneProcessedEvents(db: Db, olderThan: Date): Promise<number> {
   const result = await db
     .deleteFrom('processed_events')
+    .where('received_at', '<', olderThan)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** True the first time a command's trigger_id is seen; a replayed signed request carries the same. */
+export async function claimCommand(db: Db, triggerId: string): Promise<boolean> {
+  const inserted = await db
+    .insertInto('processed_commands')
+    .values({ trigger_hash: createHash('sha256').update(triggerId).digest('hex') })
+    .onConflict((oc) => oc.column('trigger_hash').doNothing())
+    .returning('trigger_hash')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function pruneProcessedCommands(db: Db, olderThan: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('processed_commands')
     .where('received_at', '<', olderThan)
     .executeTakeFirst();
   return Number(result.numDeletedRows);

@@ -43,6 +43,11 @@ export interface ProcessedEventsTable {
   received_at: CreatedAt;
 }
 
+export interface ProcessedCommandsTable {
+  trigger_hash: string;
+  received_at: CreatedAt;
+}
+
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'unknown' | 'skipped';
 
 export interface OutboxTable {
@@ -295,6 +300,7 @@ export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
   processed_events: ProcessedEventsTable;
+  processed_commands: ProcessedCommandsTable;
   outbox: OutboxTable;
   tick_claims: TickClaimsTable;
   checkin_schedules: CheckinSchedulesTable;

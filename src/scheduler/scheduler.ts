@@ -9,7 +9,7 @@ import {
   pruneFinishedOutbox,
   pruneTickClaims,
 } from '../persistence/pg-outbox.repository.ts';
-import { pruneProcessedEvents } from '../persistence/pg-workspace.repository.ts';
+import { pruneProcessedCommands, pruneProcessedEvents } from '../persistence/pg-workspace.repository.ts';
 import { withRequestContext } from '../request-context.ts';
 import {
   type DispatcherDeps,
@@ -42,6 +42,7 @@ export interface TickSummary {
 }
 
 const CLAIM_RETENTION_MS = 2 * 24 * 60 * 60_000;
+const COMMAND_REPLAY_RETENTION_MS = 10 * 60_000;
 /** Finished outbox messages are kept this long (for operators, and as idempotency keys). */
 const OUTBOX_RETENTION_MS = 60 * 24 * 60 * 60_000;
 /** At most this many are deleted per tick, so pruning never makes a tick slow. */
@@ -76,6 +77,8 @@ export async function runTick(deps: SchedulerDeps, at: Date, drain: DrainOptions
     await pruneFinishedOutbox(deps.db, new Date(wallNow - OUTBOX_RETENTION_MS), OUTBOX_PRUNE_BATCH);
     // Slack retries an event within minutes; two days of ids is plenty to recognise a retry.
     await pruneProcessedEvents(deps.db, new Date(wallNow - CLAIM_RETENTION_MS));
+    // A signed request is accepted for 5 minutes; ten minutes of trigger ids covers it with skew.
+    await pruneProcessedCommands(deps.db, new Date(wallNow - COMMAND_REPLAY_RETENTION_MS));
   }
   const sent = await drainOutbox(deps.dispatcher, drain);
   const depth = await outboxDepth(deps.db);

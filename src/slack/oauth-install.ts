@@ -70,7 +70,7 @@ export function createOAuthReceiver(input: {
         },
         failure: (error, _options, req, res) => {
           const reason = failureReason(error.code, req);
-          log.warn({ code: error.code, reason }, 'install did not finish');
+          log.warn({ errorCode: error.code, reason }, 'install did not finish');
           const status = reason === 'failed' ? 502 : reason === 'orgRefused' ? 403 : 400;
           sendPage(res, status, buildInstallFailurePage(languageOf(req), reason));
         },

@@ -55,7 +55,10 @@ export function createOAuthWorkspaces(input: {
   if (!clientId || !clientSecret || !tokenEncryptionKey)
     throw new Error('OAuth mode needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and TOKEN_ENCRYPTION_KEY');
   const boltLogger = toBoltLogger(logger);
-  const installations = createPgInstallationRepository(db, createTokenCipher(tokenEncryptionKey));
+  const installations = createPgInstallationRepository(
+    db,
+    createTokenCipher(tokenEncryptionKey, secrets.previousTokenEncryptionKey),
+  );
   const tokens = createWorkspaceTokens({
     installations,
     refresher:

@@ -14,7 +14,7 @@ import type { UserServiceDeps } from '../domain/users/user.service.ts';
 import { createPgOutbox } from '../persistence/pg-outbox.repository.ts';
 import { createCachedUserRepository } from '../persistence/cached-user.repository.ts';
 import { createPgUserRepository } from '../persistence/pg-user.repository.ts';
-import { claimEvent, saveWorkspaceIdentity } from '../persistence/pg-workspace.repository.ts';
+import { claimCommand, claimEvent, saveWorkspaceIdentity } from '../persistence/pg-workspace.repository.ts';
 import type { Db } from '../persistence/database.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
 import type { Metrics, SlackSurface } from '../metrics.ts';
@@ -47,6 +47,8 @@ import { publishHome } from './home-publisher.ts';
 import { createInteractiveClient, interactiveClientOptions } from './web-client.ts';
 import { createOAuthReceiver, INSTALL_PATH, REDIRECT_PATH } from './oauth-install.ts';
 import { createOAuthWorkspaces, type OAuthWorkspaces } from './oauth-workspaces.ts';
+import { createViewSeal } from './view-seal.ts';
+import { createResponseUrlGuard, responseUrlsOf } from './response-url-guard.ts';
 
 /** Largest request body accepted; Slack's biggest payloads (view submissions) are far below it. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -120,7 +122,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
     outbox: createPgOutbox(deps.db),
     kickOutbox: deps.kickOutbox,
     checkinComposer: deps.checkinComposer,
-    settings: { catchUpMs: config.catchUpMs, minGroupSize: config.minGroupSize },
+    settings: {
+      catchUpMs: config.catchUpMs,
+      minGroupSize: config.minGroupSize,
+      afterAckQueueLimit: config.commandQueueLimit,
+    },
     channels: createSlackChannelDirectory(clientFor, users),
     pulse:
       deps.pulse ??
@@ -133,13 +139,14 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
       publish: async (workspaceId, userId) =>
         publishHome(listenerDeps, await clientFor(workspaceId), workspaceId, userId),
     }),
+    viewSeal: createViewSeal(secrets.pulseSecret),
   };
 
   installMiddleware(app, deps);
   const listeners = registerListeners(app, listenerDeps);
 
   app.error(async (error) => {
-    logger.error({ err: error, code: error.code }, 'unhandled error in a Slack listener');
+    logger.error({ err: error, errorCode: error.code }, 'unhandled error in a Slack listener');
   });
 
   return {
@@ -293,10 +300,35 @@ function installMiddleware(app: App, deps: SlackAppDeps): void {
   // One global middleware, not two: Bolt copies the request's arguments for every middleware call.
   // Timing covers everything after it; then Slack's event retries (same event_id) are dropped, so
   // an event has one side effect only.
-  app.use(async ({ body, next, logger }) => {
+  const allowedResponseUrl = createResponseUrlGuard(
+    deps.config.slack.apiUrl,
+    deps.config.slack.responseUrlOrigin,
+  );
+  app.use(async (args) => {
+    const { body, next, logger } = args;
+    const ack = 'ack' in args ? (args.ack as (() => Promise<void>) | undefined) : undefined;
     const surface = surfaceOf(body);
     const end = deps.metrics.slackRequests.startTimer({ surface });
     try {
+      // A response_url off Slack's host is never called: the request is acked and dropped.
+      if (!responseUrlsOf(body).every(allowedResponseUrl)) {
+        logger.warn("request with a response_url off Slack's host ignored");
+        await ack?.();
+        end({ outcome: 'ok' });
+        return;
+      }
+      // A replayed signed command (same trigger_id, any instance) has no second effect.
+      const triggerId = (body as { trigger_id?: unknown }).trigger_id;
+      if (
+        surface === 'command' &&
+        typeof triggerId === 'string' &&
+        !(await claimCommand(deps.db, triggerId))
+      ) {
+        logger.warn('repeated slash command (same trigger_id) ignored');
+        await ack?.();
+        end({ outcome: 'ok' });
+        return;
+      }
       const eventId = (body as { event_id?: unknown }).event_id;
       if (surface === 'event' && typeof eventId === 'string') {
         const first = await claimEvent(deps.db, eventId, (body as { team_id?: string }).team_id);

@@ -61,6 +61,30 @@ export function createSlackChannelDirectory(
       return people;
     },
 
+    async isMember(workspaceId, channelId, userId) {
+      const client = await clientFor(workspaceId);
+      let cursor: string | undefined;
+      try {
+        for (let page = 0; page < MAX_PAGES; page += 1) {
+          const response = membersPage.parse(
+            await client.conversations.members({
+              channel: channelId,
+              limit: 200,
+              ...(cursor ? { cursor } : {}),
+            }),
+          );
+          if (response.members.includes(userId)) return true;
+          cursor = response.response_metadata?.next_cursor || undefined;
+          if (!cursor) return false;
+        }
+        return false;
+      } catch (error) {
+        const failure = classifySlackError(error);
+        if (failure.kind === 'permanent' && failure.error === 'channel_not_found') return false;
+        throw error;
+      }
+    },
+
     isPerson,
   };
 }

@@ -6,7 +6,16 @@ export class WorkLimiter {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly concurrency: number) {}
+  /** `maxWaiting`: how many may wait for a slot; `hasRoom()` is false beyond it (default: no bound). */
+  constructor(
+    private readonly concurrency: number,
+    private readonly maxWaiting = Number.POSITIVE_INFINITY,
+  ) {}
+
+  /** Whether work given now would run or wait within the bound (callers turn the rest away). */
+  hasRoom(): boolean {
+    return this.running < this.concurrency || this.waiting.length < this.maxWaiting;
+  }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));

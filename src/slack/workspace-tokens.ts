@@ -99,10 +99,11 @@ export function createWorkspaceTokens(deps: {
   async function refresh(current: StoredInstallation): Promise<StoredInstallation | undefined> {
     const workspaceId = current.workspaceId;
     const at = now();
+    const lease = new Date(at + REFRESH_LEASE_MS);
     const refreshToken = await installations.claimRefresh(workspaceId, {
       now: new Date(at),
       expiringBefore: new Date(at + REFRESH_MARGIN_MS),
-      leaseUntil: new Date(at + REFRESH_LEASE_MS),
+      leaseUntil: lease,
     });
     if (refreshToken === undefined) return awaitOtherRefresh(current);
     let fresh: RefreshedToken;
@@ -119,7 +120,12 @@ export function createWorkspaceTokens(deps: {
       if (stillValid(current)) return current;
       throw error;
     }
-    await installations.saveRefreshed(workspaceId, fresh, new Date(now()));
+    // Saved only while the lease is still ours: a refresh that outlived it (a stalled instance) must
+    // not overwrite what the instance that took the lease over has stored since.
+    if (!(await installations.saveRefreshed(workspaceId, fresh, new Date(now()), lease))) {
+      logger.error({ workspaceId }, 'bot token refresh outlived its lease; not saved');
+      return (await installations.find(workspaceId)) ?? { ...current, ...fresh };
+    }
     logger.info({ workspaceId, expiresAt: fresh.expiresAt }, 'bot token refreshed');
     return { ...current, ...fresh };
   }

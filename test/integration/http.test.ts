@@ -97,7 +97,7 @@ describe('operations endpoints', () => {
       channelId: TEAM_CHANNEL_ID,
       text: 'help',
     });
-    const response = await fetch(`${t.app.url}/metrics`);
+    const response = await fetch(`${t.app.operationsUrl}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
@@ -116,7 +116,7 @@ describe('operations endpoints', () => {
 describe('operations endpoints and logs', () => {
   it('is ready on /readyz when the database answers and Slack has been reached', async () => {
     await t.emulator.waitFor(() => t.app.slack.identity.identity, { timeoutMs: 10_000 });
-    const response = await fetch(`${t.app.url}/readyz`);
+    const response = await fetch(`${t.app.operationsUrl}/readyz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ready: true, database: true, slack: true });
   });
@@ -125,7 +125,7 @@ describe('operations endpoints and logs', () => {
     const offline = await startTestApp({ slackUnreachable: true });
     try {
       expect((await fetch(`${offline.app.url}/healthz`)).status).toBe(200);
-      const response = await fetch(`${offline.app.url}/readyz`);
+      const response = await fetch(`${offline.app.operationsUrl}/readyz`);
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ ready: false, database: true, slack: false });
     } finally {

@@ -84,10 +84,10 @@ let listeners: ListenerInventory;
 beforeAll(async () => {
   database = await createTestDatabase();
   const { config, secrets } = parseConfig({
-    SLACK_SIGNING_SECRET: 'manifest-test',
+    SLACK_SIGNING_SECRET: 'manifest-test-signing-secret-0123456789',
     SLACK_BOT_TOKEN: 'xoxb-manifest',
     SLACK_API_URL: 'http://127.0.0.1:9/api/',
-    PULSE_SECRET: 'manifest-test-pulse-secret',
+    PULSE_SECRET: 'manifest-test-pulse-secret-0123456789',
     DATA_DIR: '.tmp/manifest-test',
   });
   const runtime = createSlackApp({

@@ -10,7 +10,7 @@ import { SlackDriver } from './slack-emulator/slack-driver.ts';
 import { SlackEmulator } from './slack-emulator/slack-emulator.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
-export const TEST_SIGNING_SECRET = 'test-signing-secret';
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
 export interface TestApp {
   app: RunningApp;
@@ -46,9 +46,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
     SLACK_API_URL: options.slackUnreachable ? 'http://127.0.0.1:9/api/' : emulator.apiUrl,
+    // The emulator still stands for hooks.slack.com when the Web API is unreachable.
+    SLACK_RESPONSE_URL_ORIGIN: emulator.url,
     PORT: '0',
+    METRICS_PORT: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-app-')),
-    PULSE_SECRET: 'test-pulse-secret-0123456789',
+    PULSE_SECRET: 'test-pulse-secret-0123456789abcdef',
     SCHEDULER: 'off',
     SEND_RATE_PER_SECOND: '200',
     SEND_BURST: '50',
@@ -56,7 +59,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   };
   const { config, secrets } = parseConfig(env);
-  const logger = createLogger(config.logLevel, options.logDestination);
+  const logger = createLogger(config.logLevel, options.logDestination, {
+    slackBodies: config.logSlackBodies,
+  });
   const boot = () =>
     startApp({ config, secrets, logger, database, ...(options.clock ? { clock: options.clock } : {}) });
   let app = await boot();

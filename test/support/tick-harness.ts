@@ -49,7 +49,7 @@ export async function openTickHarness(pacing: {
     emulator,
     env: {
       DATABASE_URL: url,
-      PULSE_SECRET: 'multi-instance-pulse-secret',
+      PULSE_SECRET: 'multi-instance-pulse-secret-0123456789',
       SLACK_BOT_TOKEN: emulator.botToken(DEMO_TEAM_ID),
       SLACK_API_URL: emulator.apiUrl,
       DATA_DIR: dataDir,

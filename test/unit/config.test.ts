@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, formatConfigError, parseConfig } from '../../src/config.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'config-test-'));
-const valid = { SLACK_SIGNING_SECRET: 'sig', SLACK_BOT_TOKEN: 'xoxb-1', DATA_DIR: dataDir };
+const SIGNING = '0123456789abcdef0123456789abcdef'; // Slack's: 32 hex characters
+const valid = { SLACK_SIGNING_SECRET: SIGNING, SLACK_BOT_TOKEN: 'xoxb-1', DATA_DIR: dataDir };
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -70,7 +71,7 @@ describe('configuration', () => {
 
   it('takes an optional PULSE_SECRET_PREVIOUS for a rotation, held to the same length', () => {
     expect(parseConfig(valid).secrets.pulseSecretPrevious).toBeUndefined();
-    const previous = 'the-previous-pulse-secret';
+    const previous = 'the-previous-pulse-secret-0123456789';
     expect(parseConfig({ ...valid, PULSE_SECRET_PREVIOUS: previous }).secrets.pulseSecretPrevious).toBe(
       previous,
     );
@@ -79,7 +80,7 @@ describe('configuration', () => {
 
   it('asks for all three OAuth variables when only some are set', () => {
     expect(
-      problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'id', DATA_DIR: dataDir }).sort(),
+      problemsOf({ SLACK_SIGNING_SECRET: SIGNING, SLACK_CLIENT_ID: 'id', DATA_DIR: dataDir }).sort(),
     ).toEqual(['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET']);
   });
 
@@ -93,8 +94,8 @@ describe('configuration', () => {
   });
 
   it('keeps secrets out of the loggable config', () => {
-    const { config } = parseConfig({ ...valid, SLACK_SIGNING_SECRET: 'super-secret-value' });
-    expect(JSON.stringify(config)).not.toContain('super-secret-value');
+    const { config } = parseConfig({ ...valid, SLACK_SIGNING_SECRET: 'super-secret-value-0123456789abcdef' });
+    expect(JSON.stringify(config)).not.toContain('super-secret-value-0123456789abcdef');
     expect(JSON.stringify(config)).not.toContain('xoxb-1');
   });
 
@@ -107,10 +108,10 @@ describe('configuration', () => {
 
 describe('OAuth install configuration', () => {
   const oauth = {
-    SLACK_SIGNING_SECRET: 'sig',
+    SLACK_SIGNING_SECRET: SIGNING,
     SLACK_CLIENT_ID: '1111.2222',
     SLACK_CLIENT_SECRET: 'client-secret',
-    SLACK_STATE_SECRET: 'state-secret',
+    SLACK_STATE_SECRET: 'state-secret-that-is-long-enough-0123',
     DATA_DIR: dataDir,
   };
   const key = Buffer.alloc(32, 5);
@@ -152,6 +153,47 @@ describe('OAuth install configuration', () => {
         );
       }
     }
+  });
+
+  it('refuses an all-zero key, and a previous key without a current one', () => {
+    for (const variable of ['TOKEN_ENCRYPTION_KEY', 'TOKEN_ENCRYPTION_KEY_PREVIOUS']) {
+      try {
+        parseConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: key.toString('hex'), [variable]: '0'.repeat(64) });
+        expect.unreachable();
+      } catch (error) {
+        expect(formatConfigError(error as ConfigError)).toContain(`${variable}: must not be all zeros`);
+      }
+    }
+    expect(problemsOf({ ...valid, TOKEN_ENCRYPTION_KEY_PREVIOUS: key.toString('hex') })).toEqual([
+      'TOKEN_ENCRYPTION_KEY_PREVIOUS',
+    ]);
+    const rotating = parseConfig({
+      ...oauth,
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 6).toString('base64'),
+      TOKEN_ENCRYPTION_KEY_PREVIOUS: key.toString('hex'),
+    }).secrets;
+    expect(rotating.previousTokenEncryptionKey?.equals(key)).toBe(true);
+  });
+
+  it('refuses secrets too short to key an HMAC with, naming each', () => {
+    const short = 'x'.repeat(31);
+    try {
+      parseConfig({
+        ...oauth,
+        TOKEN_ENCRYPTION_KEY: key.toString('hex'),
+        SLACK_SIGNING_SECRET: short,
+        SLACK_STATE_SECRET: short,
+        PULSE_SECRET: short,
+      });
+      expect.unreachable();
+    } catch (error) {
+      const message = formatConfigError(error as ConfigError);
+      for (const variable of ['SLACK_SIGNING_SECRET', 'SLACK_STATE_SECRET', 'PULSE_SECRET'])
+        expect(message).toContain(`${variable}: must be at least 32 characters`);
+    }
+    expect(
+      problemsOf({ ...oauth, TOKEN_ENCRYPTION_KEY: key.toString('hex'), PULSE_SECRET: 'y'.repeat(32) }),
+    ).toEqual([]);
   });
 
   it('does not ask for the key in single-workspace mode', () => {

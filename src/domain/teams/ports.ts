@@ -34,6 +34,8 @@ export interface ChannelDirectory {
   botIsMember(workspaceId: string, channelId: string): Promise<boolean>;
   /** People in the channel, every page, without bots and deactivated accounts. */
   humanMembers(workspaceId: string, channelId: string): Promise<string[]>;
+  /** Whether a user is in the channel (false when the app cannot see the channel). */
+  isMember(workspaceId: string, channelId: string, userId: string): Promise<boolean>;
   /** Whether one user is a person (not a bot, not deactivated). */
   isPerson(workspaceId: string, userId: string): Promise<boolean>;
 }

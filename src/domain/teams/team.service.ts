@@ -31,7 +31,7 @@ export async function canManage(deps: Pick<TeamServiceDeps, 'teams'>, actor: Act
 
 export type SetupResult =
   | { ok: true; team: Team; members: number }
-  | { ok: false; reason: 'not_manager' | 'already_team' | 'bot_not_in_channel' }
+  | { ok: false; reason: 'not_manager' | 'already_team' | 'bot_not_in_channel' | 'not_in_channel' }
   | { ok: false; reason: 'invalid'; problems: TeamSettingsProblem[] };
 
 export async function setUpTeam(
@@ -43,6 +43,11 @@ export async function setUpTeam(
   if (!(await canManage(deps, actor, undefined))) return { ok: false, reason: 'not_manager' };
   const problems = checkTeamSettings(settings);
   if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
+  // Checked here, where the team is written, not only where the modal was opened.
+  if (!(await deps.channels.botIsMember(actor.workspaceId, channelId)))
+    return { ok: false, reason: 'bot_not_in_channel' };
+  if (!(await deps.channels.isMember(actor.workspaceId, channelId, actor.userId)))
+    return { ok: false, reason: 'not_in_channel' };
   const team = await deps.teams.create({
     workspaceId: actor.workspaceId,
     channelId,

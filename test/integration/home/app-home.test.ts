@@ -327,7 +327,9 @@ describe('the App Home of a manager', () => {
       () => t.emulator.views(manager).find((v) => v.open && v.body.callback_id === 'team_settings'),
       { description: 'the team settings modal' },
     );
-    expect(JSON.parse(String(modal.body.private_metadata))).toEqual({ c: channelId, t: team.id });
+    // The metadata is sealed for the manager: `<json>.<tag>`.
+    const metadata = String(modal.body.private_metadata).replace(/\.[A-Za-z0-9_-]{22}$/, '');
+    expect(JSON.parse(metadata)).toEqual({ c: channelId, t: team.id });
   });
 
   it('says when the latest round had too few answers, and shows no scores for it', async () => {

@@ -28,7 +28,7 @@ beforeAll(async () => {
       SLACK_BOT_TOKEN: '',
       SLACK_CLIENT_ID: EMULATOR_CLIENT_ID,
       SLACK_CLIENT_SECRET: EMULATOR_CLIENT_SECRET,
-      SLACK_STATE_SECRET: 'oauth-test-state-secret',
+      SLACK_STATE_SECRET: 'oauth-test-state-secret-0123456789abc',
       TOKEN_ENCRYPTION_KEY: KEY.toString('base64'),
     },
   });

@@ -28,13 +28,13 @@ beforeAll(async () => {
   emulator.enableTokenRotation();
   database = await createTestDatabase();
   const { config, secrets } = parseConfig({
-    SLACK_SIGNING_SECRET: 'rotation-test',
+    SLACK_SIGNING_SECRET: 'rotation-test-signing-secret-0123456789',
     SLACK_CLIENT_ID: EMULATOR_CLIENT_ID,
     SLACK_CLIENT_SECRET: EMULATOR_CLIENT_SECRET,
-    SLACK_STATE_SECRET: 'rotation-test-state',
+    SLACK_STATE_SECRET: 'rotation-test-state-secret-0123456789',
     TOKEN_ENCRYPTION_KEY: KEY.toString('hex'),
     SLACK_API_URL: emulator.apiUrl,
-    PULSE_SECRET: 'rotation-test-pulse-secret',
+    PULSE_SECRET: 'rotation-test-pulse-secret-0123456789',
     DATA_DIR: '.tmp/rotation-test',
   });
   const instance = () =>

@@ -29,7 +29,8 @@ const AFTER_WEEK = new Date('2027-01-10T23:00:00Z'); // Monday 00:00 in Oslo
 beforeAll(async () => {
   t = await startTestApp({
     clock,
-    env: { LOG_LEVEL: 'debug' },
+    // Bodies too (LOG_SLACK_BODIES=1): even then no answer reaches the log.
+    env: { LOG_LEVEL: 'debug', LOG_SLACK_BODIES: '1' },
     logDestination: { write: (line) => void logLines.push(line) },
   });
 });
@@ -174,8 +175,9 @@ describe('the anonymous pulse', () => {
       SLACK_BOT_TOKEN: t.emulator.botToken(DEMO_TEAM_ID),
       SLACK_API_URL: t.emulator.apiUrl,
       PORT: '0',
+      METRICS_PORT: '0',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-second-')),
-      PULSE_SECRET: 'test-pulse-secret-0123456789',
+      PULSE_SECRET: 'test-pulse-secret-0123456789abcdef',
       SCHEDULER: 'off',
       LOG_LEVEL: 'silent',
     };

@@ -32,7 +32,7 @@ import { type PollingResult, startPollingReader } from '../../support/polling-re
 // moment, is what these tests (and A1–A8 in pulse-anonymity.test.ts) pin down; docs/privacy.md
 // maps each line of the threat model to them.
 
-const SECRET = 'test-pulse-secret-0123456789';
+const SECRET = 'test-pulse-secret-0123456789abcdef';
 const DAY = 24 * 60 * 60_000;
 /** Wednesday 12:00 in Oslo of ISO week `n` of 2027 (weeks 1–11 are all in winter time). */
 const midWeek = (n: number) => new Date(Date.parse('2027-01-06T11:00:00Z') + (n - 1) * 7 * DAY);
@@ -65,6 +65,7 @@ async function startInstance(env: Record<string, string> = {}, ownPool = false):
     SLACK_BOT_TOKEN: t.emulator.botToken(DEMO_TEAM_ID),
     SLACK_API_URL: t.emulator.apiUrl,
     PORT: '0',
+    METRICS_PORT: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-ballots-')),
     PULSE_SECRET: SECRET,
     SCHEDULER: 'off',
@@ -301,7 +302,7 @@ describe('sealed pulse ballots', () => {
     for (const i of [0, 1]) await rate(t.driver, people[i] ?? '', team.id, given[i] ?? same(1), label(7));
     // … then every instance runs with the new one, the old one kept as PULSE_SECRET_PREVIOUS.
     const rotated = await startInstance({
-      PULSE_SECRET: 'rotated-pulse-secret-9876543210',
+      PULSE_SECRET: 'rotated-pulse-secret-9876543210fedcba',
       PULSE_SECRET_PREVIOUS: SECRET,
       SCHEDULER: 'on',
     });
@@ -337,7 +338,7 @@ describe('sealed pulse ballots', () => {
     clock.set(midWeek(8).toISOString());
     const { team, people } = await makeTeam(5, 3);
     // One rating under a secret that is then lost (rotated without PULSE_SECRET_PREVIOUS).
-    const lost = await startInstance({ PULSE_SECRET: 'lost-pulse-secret-0123456789' });
+    const lost = await startInstance({ PULSE_SECRET: 'lost-pulse-secret-0123456789abcdefgh' });
     try {
       await rate(lost.driver, people[0] ?? '', team.id, same(5), label(8));
     } finally {
@@ -505,6 +506,7 @@ describe.runIf(testDatabaseUrl)('sealed ballots with two instances on one Postgr
       DATABASE_URL: urlWithSearchPath(testDatabaseUrl ?? '', t.database.schema ?? ''),
       PULSE_SECRET: SECRET,
       PORT: String(port),
+      METRICS_PORT: '0',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'trust-habits-killed-')),
       SCHEDULER: 'off',
       LOG_LEVEL: 'error',

@@ -48,7 +48,7 @@ export function registerTrustCommand(
   deps: ListenerDeps,
   handlers: SubcommandHandlers,
 ): void {
-  const afterAck = new WorkLimiter(AFTER_ACK_CONCURRENCY);
+  const afterAck = new WorkLimiter(AFTER_ACK_CONCURRENCY, deps.settings.afterAckQueueLimit);
   app.command(commands.trust, async ({ command, ack, respond, client }) => {
     const payload = commandPayload.safeParse(command);
     if (!payload.success) {
@@ -75,6 +75,15 @@ export function registerTrustCommand(
       }
     }
 
+    if (!afterAck.hasRoom()) {
+      // Beyond the bound a burst is turned away at once, in the person's language, instead of
+      // queueing work whose answer would come too late to matter (and memory without limit).
+      const known = await withTimeout(deps.users.users.find(workspaceId, userId), FAST_PROFILE_MS);
+      const m = messages(resolveLanguage(known?.language, known?.slackLocale));
+      deps.logger.warn({ pending: afterAck.pending }, '/trust turned away: the work queue is full');
+      await ack({ response_type: 'ephemeral', text: m.command.busy });
+      return;
+    }
     await ack();
     await afterAck.run(async () => {
       const profile = await getUserProfile(deps.users, workspaceId, userId).catch(() => undefined);

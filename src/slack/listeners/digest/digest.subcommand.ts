@@ -11,7 +11,7 @@ import { personOf } from '../checkins/person.ts';
 import type { SubcommandContext, SubcommandHandler } from '../commands/subcommand.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
-import { actorOf } from '../teams/team-access.ts';
+import { managerActorOf } from '../teams/team-access.ts';
 
 type Access = { ok: true; team: DigestTeam } | { ok: false; reply: SlackMessage };
 
@@ -21,7 +21,9 @@ async function managedTeam(deps: ListenerDeps, ctx: SubcommandContext): Promise<
   const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
   if (!team) return { ok: false, reply: textMessage(ctx.m.digest.teamOnly) };
   const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-  if (!(await canManage({ teams }, actorOf(person), team))) {
+  const actor = await managerActorOf(deps, person);
+  if (!actor) return { ok: false, reply: textMessage(ctx.m.teams.rightsUnconfirmed) };
+  if (!(await canManage({ teams }, actor, team))) {
     return { ok: false, reply: textMessage(ctx.m.teams.notManager) };
   }
   const digestTeam = await createDigestDeps(deps.db, deps.clock, deps.settings.catchUpMs).digests.findTeam(

@@ -7,7 +7,8 @@ import { buildNoticeModal, buildTeamSettingsModal } from '../../views/team.view.
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { actorOf } from '../teams/team-access.ts';
+import { managerActorOf } from '../teams/team-access.ts';
+import { sealedView } from '../../view-seal.ts';
 
 /**
  * "Team settings" beside a managed team on the App Home: the same modal, with the same checks, as
@@ -27,11 +28,14 @@ export function registerHomeTeamSettingsAction(app: ListenerRegistrar, deps: Lis
     const found = await teams.findById(value.data.t);
     // Another workspace's team reads as gone: nothing about it is revealed.
     const team = found && found.workspaceId === workspaceId ? found : undefined;
+    const actor = team ? await managerActorOf(deps, person) : undefined;
     const refusal = !team
       ? m.home.notATeam
-      : !(await canManage({ teams }, actorOf(person), team))
-        ? m.teams.notManager
-        : undefined;
+      : !actor
+        ? m.teams.rightsUnconfirmed
+        : !(await canManage({ teams }, actor, team))
+          ? m.teams.notManager
+          : undefined;
     if (refusal || !team) {
       await client.views.open({
         trigger_id: triggerId,
@@ -43,7 +47,11 @@ export function registerHomeTeamSettingsAction(app: ListenerRegistrar, deps: Lis
     }
     await client.views.open({
       trigger_id: triggerId,
-      view: buildTeamSettingsModal(m, { c: team.channelId, t: team.id }, team),
+      view: sealedView(
+        deps.viewSeal,
+        buildTeamSettingsModal(m, { c: team.channelId, t: team.id }, team),
+        person,
+      ),
     });
   });
 }

@@ -28,6 +28,7 @@ import {
   promiseRefValue,
 } from '../../views/promise.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
+import { sealedView } from '../../view-seal.ts';
 
 export function promiseServiceDeps(deps: ListenerDeps): PromiseServiceDeps {
   return {
@@ -154,7 +155,10 @@ export async function openOwnerModal(
     return;
   }
   if (actor.triggerId)
-    await args.client.views.open({ trigger_id: actor.triggerId, view: build(a, found.promise) });
+    await args.client.views.open({
+      trigger_id: actor.triggerId,
+      view: sealedView(deps.viewSeal, build(a, found.promise), actor),
+    });
 }
 
 // The refusals that are about what was typed in a modal, not about the promise or the person.

@@ -22,7 +22,9 @@ export function registerPromiseNewDateView(app: ListenerRegistrar, deps: Listene
     const actor = actorOf(body);
     if (!actor) return ack();
     const a = await audienceOf(deps, actor.workspaceId, actor.userId);
-    const ref = promiseRefValue.safeParse(view.private_metadata);
+    const ref = promiseRefValue.safeParse(
+      deps.viewSeal.open(view.private_metadata, { ...actor, callbackId: promiseCallbackIds.newDate }),
+    );
     const state = parseNewDateState(view.state.values);
     if (!ref.success || !state) return ack(refusalAnswer(a, 'not_found'));
     const dueAt = pickedDue(a, state);

@@ -9,7 +9,7 @@ import { channelMention } from '../../views/team.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { actorOf } from './team-access.ts';
+import { managerActorOf } from './team-access.ts';
 
 const removeValue = z
   .string()
@@ -40,8 +40,10 @@ export function registerTeamRemoveAction(app: ListenerRegistrar, deps: ListenerD
       await respond({ response_type: 'ephemeral', replace_original: true, text: person.m.teams.notATeam });
       return;
     }
-    if (!(await canManage({ teams }, actorOf(person), team))) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: person.m.teams.notManager });
+    const actor = await managerActorOf(deps, person);
+    if (!actor || !(await canManage({ teams }, actor, team))) {
+      const text = actor ? person.m.teams.notManager : person.m.teams.rightsUnconfirmed;
+      await respond({ response_type: 'ephemeral', replace_original: false, text });
       return;
     }
     const members = await defaults.settings.memberIds(team.id);

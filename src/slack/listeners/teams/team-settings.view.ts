@@ -20,7 +20,7 @@ import {
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { actorOf } from './team-access.ts';
+import { managerActorOf } from './team-access.ts';
 import { unreadableFormAck } from '../form-problem.ts';
 
 const b = teamBlockIds;
@@ -114,7 +114,17 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
   app.view<ViewSubmitAction>(teamCallbackIds.settings, async ({ ack, body, view, client }) => {
     const who = interactionUser.safeParse(body);
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;
-    const metadata = metadataJson.safeParse(view.private_metadata);
+    // Only metadata this app sealed for this person and this modal: a forged channel or team id is
+    // unreadable, like any other form the app did not write.
+    const opened =
+      who.success && workspaceId
+        ? deps.viewSeal.open(view.private_metadata, {
+            workspaceId,
+            userId: who.data.user.id,
+            callbackId: teamCallbackIds.settings,
+          })
+        : undefined;
+    const metadata = metadataJson.safeParse(opened);
     const settings = settingsOf(view.state.values as Record<string, Record<string, unknown>>);
     if (!who.success || !workspaceId || !metadata.success || !settings) {
       await ack(await unreadableFormAck(deps, workspaceId, who.data?.user.id));
@@ -135,12 +145,15 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
       });
       return;
     }
-    const actor = actorOf(person);
     const channel = channelMention(metadata.data.c);
     const notice = (text: string) =>
       ack({ response_action: 'update', view: buildNoticeModal(m.teams.settingsTitle, m.pulse.close, text) });
+    const actor = await managerActorOf(deps, person);
+    if (!actor) return notice(m.teams.rightsUnconfirmed);
 
     if (metadata.data.t) {
+      const team = await teams.findById(metadata.data.t);
+      if (team && team.channelId !== metadata.data.c) return notice(m.teams.notATeam);
       const outcome = await updateTeamSettings(service, actor, metadata.data.t, settings);
       if (!outcome.ok) {
         await notice(outcome.reason === 'not_manager' ? m.teams.notManager : m.teams.notATeam);
@@ -163,7 +176,11 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
       ? m.teams.setUp(channel, outcome.members)
       : outcome.reason === 'already_team'
         ? m.teams.alreadyTeam
-        : m.teams.notManager;
+        : outcome.reason === 'bot_not_in_channel'
+          ? m.teams.botNotInChannel
+          : outcome.reason === 'not_in_channel'
+            ? m.teams.notInChannel(channel)
+            : m.teams.notManager;
     await client.chat.postMessage({ channel: person.userId, text });
   });
 }

@@ -7,10 +7,11 @@ import {
   channelMention,
 } from '../../views/team.view.ts';
 import { personOf } from '../checkins/person.ts';
+import { sealedView } from '../../view-seal.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
-import { actorOf } from './team-access.ts';
+import { managerActorOf } from './team-access.ts';
 
 const mention = /^<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>$/;
 
@@ -21,7 +22,9 @@ export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
     if (await teams.findByChannel(ctx.workspaceId, ctx.channelId))
       return textMessage(ctx.m.teams.alreadyTeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    if (!(await canManage({ teams }, actorOf(person), undefined))) return textMessage(ctx.m.teams.notManager);
+    const actor = await managerActorOf(deps, person);
+    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
+    if (!(await canManage({ teams }, actor, undefined))) return textMessage(ctx.m.teams.notManager);
     if (!(await deps.channels.botIsMember(ctx.workspaceId, ctx.channelId))) {
       return textMessage(ctx.m.teams.botNotInChannel);
     }
@@ -32,7 +35,7 @@ export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
     });
     await ctx.client.views.open({
       trigger_id: ctx.triggerId,
-      view: buildTeamSettingsModal(ctx.m, { c: ctx.channelId }, settings),
+      view: sealedView(deps.viewSeal, buildTeamSettingsModal(ctx.m, { c: ctx.channelId }, settings), ctx),
     });
     return undefined;
   };
@@ -45,11 +48,17 @@ export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
     const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
     if (!team) return textMessage(ctx.m.teams.notATeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    if (!(await canManage({ teams }, actorOf(person), team))) return textMessage(ctx.m.teams.notManager);
+    const actor = await managerActorOf(deps, person);
+    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
+    if (!(await canManage({ teams }, actor, team))) return textMessage(ctx.m.teams.notManager);
     if (!ctx.triggerId) return textMessage(ctx.m.command.somethingWentWrong);
     await ctx.client.views.open({
       trigger_id: ctx.triggerId,
-      view: buildTeamSettingsModal(ctx.m, { c: team.channelId, t: team.id }, team),
+      view: sealedView(
+        deps.viewSeal,
+        buildTeamSettingsModal(ctx.m, { c: team.channelId, t: team.id }, team),
+        ctx,
+      ),
     });
     return undefined;
   };
@@ -62,7 +71,9 @@ export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler
     const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
     if (!team) return textMessage(ctx.m.teams.notATeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    if (!(await canManage({ teams }, actorOf(person), team))) return textMessage(ctx.m.teams.notManager);
+    const actor = await managerActorOf(deps, person);
+    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
+    if (!(await canManage({ teams }, actor, team))) return textMessage(ctx.m.teams.notManager);
     const target = mention.exec(ctx.args.trim())?.[1];
     if (!target) return textMessage(ctx.m.teams.managerUsage);
     const isPerson = await deps.channels.isPerson(ctx.workspaceId, target).catch(() => false);
@@ -80,7 +91,9 @@ export function teamRemoveSubcommand(deps: ListenerDeps): SubcommandHandler {
     const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
     if (!team) return textMessage(ctx.m.teams.notATeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    if (!(await canManage({ teams }, actorOf(person), team))) return textMessage(ctx.m.teams.notManager);
+    const actor = await managerActorOf(deps, person);
+    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
+    if (!(await canManage({ teams }, actor, team))) return textMessage(ctx.m.teams.notManager);
     return buildTeamRemoveConfirmation(ctx.m, team.channelId);
   };
 }
