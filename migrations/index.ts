@@ -11,6 +11,7 @@ import * as m20261123T180000 from './20261123T180000-team-digests.ts';
 import * as m20261123T200000 from './20261123T200000-installations.ts';
 import * as m20261123T220000 from './20261123T220000-outbox-retention.ts';
 import * as m20261123T230000 from './20261123T230000-profile-refresh-index.ts';
+import * as m20261205T160000 from './20261205T160000-fanout-indexes.ts';
 
 // Every migration, by file name. Imported statically so the same list runs under tsx, vitest and
 // any bundler; a test checks it against the folder.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261123T200000-installations': m20261123T200000,
   '20261123T220000-outbox-retention': m20261123T220000,
   '20261123T230000-profile-refresh-index': m20261123T230000,
+  '20261205T160000-fanout-indexes': m20261205T160000,
 };
