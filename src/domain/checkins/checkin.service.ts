@@ -22,8 +22,12 @@ export interface DueRunSummary {
   alreadyHandled: number;
 }
 
-/** Due people read, composed and recorded per page; a fan-out never holds more than one page. */
-const PAGE = 500;
+/**
+ * Due people read, composed and recorded per page; a fan-out never holds more than one page. A
+ * page's transaction is short enough (200 rows) that requests on a one-connection embedded
+ * database are not held up behind it.
+ */
+const PAGE = 200;
 /**
  * Check-ins composed at once within a page (each composition is a few reads); the rest of the
  * connection pool stays free for requests.
