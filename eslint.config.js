@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const adapterModules = ['@slack/*', 'kysely', 'pg', 'node-cron', '@electric-sql/*', 'pino', 'prom-client'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'bench/results/**', '.tmp/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', 'bench/results/**', '.tmp/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.base],

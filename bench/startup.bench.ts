@@ -2,8 +2,9 @@
  * `npm run bench -- startup`: how long `npm start` takes from process spawn to `/healthz` 200, on a
  * fresh embedded database (PGlite: initdb + every migration) and again on the same data (a
  * restart), and the same on PostgreSQL when BENCH_DATABASE_URL is set (a fresh database, then a
- * restart). The app runs as operators run it: `tsx src/main.ts` in its own process, against the
- * local Slack emulator.
+ * restart). The app runs as operators run it: the compiled build, `node dist/src/main.js` (built
+ * first when dist/ is missing or stale), in its own process, against the local Slack emulator.
+ * Memory at idle: the process's resident set (VmRSS in /proc) 2 s after it became healthy.
  *
  * Ratios: restart / cold start per backend; on PostgreSQL also its cold start / PGlite's.
  */
@@ -21,16 +22,25 @@ import { envInt, machineInfo } from './support/bench-result.ts';
 import { SIGNING_SECRET } from './support/slack-command.ts';
 import { median, round } from './support/stats.ts';
 import { freePort } from '../test/support/free-port.ts';
+import { ensureBuilt, load1, procStatusKb } from './support/app-process.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HEALTH_TIMEOUT_MS = 120_000;
+/** How long after healthy the idle resident set is read. */
+const IDLE_SETTLE_MS = 2_000;
 
 export async function run(): Promise<BenchResult> {
   const rounds = envInt('BENCH_STARTUP_ROUNDS', 3);
   const started = performance.now();
+  ensureBuilt();
   const emulator = await SlackEmulator.start();
   emulator.seedDemoWorkspace();
-  const metrics: BenchResult['metrics'] = { rounds, aggregate: 'median over rounds' };
+  const metrics: BenchResult['metrics'] = {
+    rounds,
+    aggregate: 'median over rounds',
+    command: 'node --enable-source-maps dist/src/main.js',
+    load1_at_start: load1(),
+  };
   const ratios: Record<string, number> = {};
   try {
     const embedded = await measure(
@@ -46,6 +56,7 @@ export async function run(): Promise<BenchResult> {
     );
     metrics['embedded.cold_ms'] = embedded.coldMs;
     metrics['embedded.restart_ms'] = embedded.restartMs;
+    metrics['embedded.idle_rss_mib'] = embedded.idleRssMib;
     ratios['embedded.restart/cold'] = round(embedded.restartMs / embedded.coldMs);
 
     const url = process.env.BENCH_DATABASE_URL?.trim();
@@ -53,6 +64,7 @@ export async function run(): Promise<BenchResult> {
       const postgres = await measure(rounds, () => freshPostgresDatabase(url), emulator);
       metrics['postgres.cold_ms'] = postgres.coldMs;
       metrics['postgres.restart_ms'] = postgres.restartMs;
+      metrics['postgres.idle_rss_mib'] = postgres.idleRssMib;
       ratios['postgres.restart/cold'] = round(postgres.restartMs / postgres.coldMs);
       ratios['postgres.cold/embedded.cold'] = round(postgres.coldMs / embedded.coldMs);
     } else {
@@ -61,6 +73,7 @@ export async function run(): Promise<BenchResult> {
   } finally {
     await emulator.close();
   }
+  metrics.load1_at_end = load1();
   metrics.duration_s = round((performance.now() - started) / 1000);
   return { name: 'startup', machine: machineInfo(), metrics, ratios, targets: {} };
 }
@@ -73,11 +86,14 @@ interface Backend {
 async function measure(rounds: number, backend: () => Promise<Backend>, emulator: SlackEmulator) {
   const cold: number[] = [];
   const restart: number[] = [];
+  const idleRss: number[] = [];
   for (let i = 0; i < rounds; i += 1) {
     const { env, cleanup } = await backend();
     try {
-      cold.push(await startUntilHealthy(env, emulator));
-      restart.push(await startUntilHealthy(env, emulator));
+      cold.push((await startUntilHealthy(env, emulator)).ms);
+      const again = await startUntilHealthy(env, emulator);
+      restart.push(again.ms);
+      idleRss.push(again.idleRssMib);
     } finally {
       await cleanup();
     }
@@ -85,14 +101,24 @@ async function measure(rounds: number, backend: () => Promise<Backend>, emulator
   log(
     `cold ${cold.map((ms) => ms.toFixed(0)).join(' / ')} ms, restart ${restart.map((ms) => ms.toFixed(0)).join(' / ')} ms`,
   );
-  return { coldMs: round(median(cold)), restartMs: round(median(restart)) };
+  return {
+    coldMs: round(median(cold)),
+    restartMs: round(median(restart)),
+    idleRssMib: round(median(idleRss)),
+  };
 }
 
-/** Spawns `tsx src/main.ts`, polls /healthz every 20 ms, stops the process; returns ms to healthy. */
-async function startUntilHealthy(env: Record<string, string>, emulator: SlackEmulator): Promise<number> {
+/**
+ * Spawns the built app, polls /healthz every 20 ms, reads its resident set after it has idled for
+ * IDLE_SETTLE_MS, stops it; returns ms to healthy and the idle RSS.
+ */
+async function startUntilHealthy(
+  env: Record<string, string>,
+  emulator: SlackEmulator,
+): Promise<{ ms: number; idleRssMib: number }> {
   const port = await freePort();
   const spawned = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/src/main.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -116,7 +142,12 @@ async function startUntilHealthy(env: Record<string, string>, emulator: SlackEmu
       const healthy = await fetch(`http://127.0.0.1:${port}/healthz`)
         .then((r) => r.status === 200)
         .catch(() => false);
-      if (healthy) return performance.now() - spawned;
+      if (healthy) {
+        const ms = performance.now() - spawned;
+        await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+        const kb = child.pid === undefined ? undefined : procStatusKb(child.pid, 'VmRSS');
+        return { ms, idleRssMib: kb === undefined ? Number.NaN : kb / 1024 };
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     throw new Error('the app was not healthy within 2 minutes');

@@ -12,11 +12,12 @@ import * as m20261123T200000 from './20261123T200000-installations.ts';
 import * as m20261123T220000 from './20261123T220000-outbox-retention.ts';
 import * as m20261123T230000 from './20261123T230000-profile-refresh-index.ts';
 import * as m20261205T100000 from './20261205T100000-sealed-ballots.ts';
+import * as m20261205T110000 from './20261205T110000-command-replays.ts';
 import * as m20261205T120000 from './20261205T120000-promise-source-link.ts';
 import * as m20261205T130000 from './20261205T130000-language-order.ts';
 import * as m20261205T140000 from './20261205T140000-promise-due-choices.ts';
 import * as m20261205T150000 from './20261205T150000-home-charts.ts';
-import * as m20261205T110000 from './20261205T110000-command-replays.ts';
+import * as m20261205T160000 from './20261205T160000-fanout-indexes.ts';
 
 // Every migration, by file name. Imported statically so the same list runs under tsx, vitest and
 // any bundler; a test checks it against the folder.
@@ -34,9 +35,10 @@ export const migrations: Record<string, Migration> = {
   '20261123T220000-outbox-retention': m20261123T220000,
   '20261123T230000-profile-refresh-index': m20261123T230000,
   '20261205T100000-sealed-ballots': m20261205T100000,
+  '20261205T110000-command-replays': m20261205T110000,
   '20261205T120000-promise-source-link': m20261205T120000,
   '20261205T130000-language-order': m20261205T130000,
   '20261205T140000-promise-due-choices': m20261205T140000,
   '20261205T150000-home-charts': m20261205T150000,
-  '20261205T110000-command-replays': m20261205T110000,
+  '20261205T160000-fanout-indexes': m20261205T160000,
 };

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
-
-const MANIFEST = new URL('../../manifest.yml', import.meta.url);
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.ts';
 
 /**
  * The bot scopes `manifest.yml` asks for, so an OAuth install requests exactly what the manifest
  * declares. Reads only the `oauth_config.scopes.bot` list (a test compares it with a YAML parser).
  */
-export function manifestBotScopes(text: string = readFileSync(MANIFEST, 'utf8')): string[] {
+export function manifestBotScopes(
+  text: string = readFileSync(join(packageRoot(), 'manifest.yml'), 'utf8'),
+): string[] {
   const scopes: string[] = [];
   let path: string[] = [];
   for (const line of text.split('\n')) {

@@ -2,7 +2,13 @@ import type { Clock } from '../clock.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import { isoWeekOf, isValidZone, weekLabel } from '../schedule/local-time.ts';
 import { checkinWeek, decideDue, defaultCheckinTarget, nextCheckinDue } from './checkin-schedule.ts';
-import type { CheckinComposer, CheckinRepository, CheckinScheduleState, DueCheckin } from './ports.ts';
+import type {
+  CheckinComposer,
+  CheckinRepository,
+  CheckinScheduleState,
+  DueCheckin,
+  DueCursor,
+} from './ports.ts';
 
 export interface CheckinServiceDeps {
   checkins: CheckinRepository;
@@ -16,39 +22,86 @@ export interface DueRunSummary {
   alreadyHandled: number;
 }
 
-const BATCH = 200;
+/**
+ * Due people read, composed and recorded per page; a fan-out never holds more than one page. A
+ * page's transaction is short enough (200 rows) that requests on a one-connection embedded
+ * database are not held up behind it.
+ */
+const PAGE = 200;
+/**
+ * Check-ins composed at once within a page (each composition is a few reads); the rest of the
+ * connection pool stays free for requests.
+ */
+const COMPOSE_CONCURRENCY = 4;
 
 export function checkinIdempotencyKey(workspaceId: string, userId: string, week: string): string {
   return `checkin:${workspaceId}:${userId}:${week}`;
 }
 
-/** Queues every check-in due at `now`; skips those older than the catch-up window. */
+/**
+ * Queues every check-in due at `now`; skips those older than the catch-up window. Due people are
+ * streamed in pages by keyset (due time, workspace, person), and each page is recorded in one
+ * transaction of multi-row statements.
+ */
 export async function queueDueCheckins(deps: CheckinServiceDeps, now: Date): Promise<DueRunSummary> {
   const summary: DueRunSummary = { queued: 0, skippedLate: 0, alreadyHandled: 0 };
+  let after: DueCursor | undefined;
   for (;;) {
-    const due = await deps.checkins.findDue(now, BATCH);
-    for (const person of due) await handleDue(deps, person, now, summary);
-    if (due.length < BATCH) return summary;
+    const due = await deps.checkins.findDue(now, PAGE, after);
+    if (due.length > 0) await handlePage(deps, due, now, summary);
+    const last = due.at(-1);
+    if (due.length < PAGE || !last) return summary;
+    after = { dueAt: last.dueAt, workspaceId: last.workspaceId, userId: last.userId };
   }
 }
 
-async function handleDue(deps: CheckinServiceDeps, person: DueCheckin, now: Date, summary: DueRunSummary) {
-  const week = checkinWeek(person.dueAt, person.zone);
-  const decision = decideDue(person.dueAt, now, deps.catchUpMs);
-  const nextDueAt = await nextDueAfter(deps, person, week, now);
-  const message = decision === 'send' ? await composeMessage(deps, person, week, now) : null;
-  const recorded = await deps.checkins.recordHandled({
-    workspaceId: person.workspaceId,
-    userId: person.userId,
-    week,
-    dueAt: person.dueAt,
-    outcome: decision === 'send' ? 'queued' : 'skipped_late',
-    message,
-    nextDueAt,
-  });
-  if (!recorded) summary.alreadyHandled += 1;
-  else if (decision === 'send') summary.queued += 1;
-  else summary.skippedLate += 1;
+async function handlePage(deps: CheckinServiceDeps, due: DueCheckin[], now: Date, summary: DueRunSummary) {
+  const people = due.map((person) => ({
+    person,
+    week: checkinWeek(person.dueAt, person.zone),
+    decision: decideDue(person.dueAt, now, deps.catchUpMs),
+  }));
+  const handled = await deps.checkins.handledWeeksOf(
+    people.map(({ person, week }) => ({
+      workspaceId: person.workspaceId,
+      userId: person.userId,
+      fromWeek: week,
+    })),
+  );
+  const messages = await mapLimited(people, COMPOSE_CONCURRENCY, ({ person, week, decision }) =>
+    decision === 'send' ? composeMessage(deps, person, week, now) : Promise.resolve(null),
+  );
+  const recorded = await deps.checkins.recordHandledMany(
+    people.map(({ person, week, decision }, i) => ({
+      workspaceId: person.workspaceId,
+      userId: person.userId,
+      week,
+      dueAt: person.dueAt,
+      outcome: decision === 'send' ? 'queued' : 'skipped_late',
+      message: messages[i] ?? null,
+      nextDueAt: nextDueAfter(person, week, handled.get(`${person.workspaceId}:${person.userId}`), now),
+    })),
+  );
+  for (const { person, decision } of people) {
+    if (!recorded.has(`${person.workspaceId}:${person.userId}`)) summary.alreadyHandled += 1;
+    else if (decision === 'send') summary.queued += 1;
+    else summary.skippedLate += 1;
+  }
+}
+
+/** `work` over `items` with at most `limit` running at once; results in the items' order. */
+async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 async function composeMessage(
@@ -76,13 +129,13 @@ async function composeMessage(
 }
 
 /** The next due instant once `week` is handled; never earlier than the one just handled. */
-async function nextDueAfter(
-  deps: CheckinServiceDeps,
+function nextDueAfter(
   person: DueCheckin,
   week: string,
+  handledWeeks: Set<string> | undefined,
   now: Date,
-): Promise<Date | null> {
-  const handled = await deps.checkins.handledWeeks(person.workspaceId, person.userId, week);
+): Date | null {
+  const handled = new Set(handledWeeks);
   handled.add(week);
   const from = new Date(Math.max(now.getTime(), person.dueAt.getTime()));
   return nextCheckinDue(
