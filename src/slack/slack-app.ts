@@ -15,6 +15,7 @@ import { createPgOutbox } from '../persistence/pg-outbox.repository.ts';
 import { createCachedUserRepository } from '../persistence/cached-user.repository.ts';
 import { createPgUserRepository } from '../persistence/pg-user.repository.ts';
 import { claimCommand, claimEvent, saveWorkspaceIdentity } from '../persistence/pg-workspace.repository.ts';
+import { withTimeout } from '../with-timeout.ts';
 import type { Db } from '../persistence/database.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
 import type { Metrics, SlackSurface } from '../metrics.ts';
@@ -51,6 +52,9 @@ import { createViewSeal } from './view-seal.ts';
 import { createResponseUrlGuard, responseUrlsOf } from './response-url-guard.ts';
 
 /** Largest request body accepted; Slack's biggest payloads (view submissions) are far below it. */
+/** How long the replay check may take before a command goes on without it (the ack has 3 s). */
+const REPLAY_CHECK_MS = 1_000;
+
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface SlackAppDeps {
@@ -317,12 +321,14 @@ function installMiddleware(app: App, deps: SlackAppDeps): void {
         end({ outcome: 'ok' });
         return;
       }
-      // A replayed signed command (same trigger_id, any instance) has no second effect.
+      // A replayed signed command (same trigger_id, any instance) has no second effect. When the
+      // database cannot say (down, or slow past the ack's budget) the command goes on: `/trust help`
+      // must still answer, and without the database a replay cannot write anything either.
       const triggerId = (body as { trigger_id?: unknown }).trigger_id;
       if (
         surface === 'command' &&
         typeof triggerId === 'string' &&
-        !(await claimCommand(deps.db, triggerId))
+        (await withTimeout(claimCommand(deps.db, triggerId), REPLAY_CHECK_MS)) === false
       ) {
         logger.warn('repeated slash command (same trigger_id) ignored');
         await ack?.();
