@@ -74,6 +74,15 @@ const candidatesJson = z.array(
   }),
 );
 
+/** The workspace row a promise or a due-date question hangs on (created by the first of them). */
+async function ensureWorkspace(trx: Transaction<Database>, workspaceId: string): Promise<void> {
+  await trx
+    .insertInto('workspaces')
+    .values({ id: workspaceId })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
 /** Inserts a new open promise and its messages inside `trx`. */
 async function insertPromise(
   trx: Transaction<Database>,
@@ -91,11 +100,7 @@ async function insertPromise(
     releaseNote: null,
     dueChanges: [],
   };
-  await trx
-    .insertInto('workspaces')
-    .values({ id: input.workspaceId })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  await ensureWorkspace(trx, input.workspaceId);
   const row = await trx
     .insertInto('promises')
     .values({
@@ -120,11 +125,7 @@ export function createPgPromiseRepository(db: Db): PromiseRepository & PromiseSc
   return {
     async saveDueChoice(choice) {
       return db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('workspaces')
-          .values({ id: choice.workspaceId })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
+        await ensureWorkspace(trx, choice.workspaceId);
         const row = await trx
           .insertInto('promise_due_choices')
           .values({
