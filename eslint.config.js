@@ -82,4 +82,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One composition root: listeners and jobs get repositories from the app context
+    // (src/app-context.ts), never build them or hold `db`. Types may still be imported.
+    files: ['src/slack/**/*.ts', 'src/scheduler/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/persistence/pg-*', '**/persistence/stores*', '**/persistence/database*', 'kysely'],
+              allowTypeImports: true,
+              message:
+                'Listeners and jobs take repositories from the app context (src/app-context.ts); only types may be imported here.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

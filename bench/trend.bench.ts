@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { buildTeamWeekSummary } from '../src/domain/digest/digest.service.ts';
 import type { Db } from '../src/persistence/database.ts';
-import { createDigestDeps } from '../src/slack/digest-deps.ts';
+import { renderDigest } from '../src/slack/digest-deps.ts';
+import { createStores } from '../src/persistence/stores.ts';
 import { openBenchDatabase } from './support/bench-database.ts';
 import { atMost, type BenchResult, envInt, machineInfo } from './support/bench-result.ts';
 import { median, percentile, round } from './support/stats.ts';
@@ -45,7 +46,16 @@ async function addTeams(db: Db, from: number, to: number): Promise<void> {
 }
 
 async function timeSummary(db: Db, runs: number): Promise<{ median: number; p95: number }> {
-  const deps = createDigestDeps(db, { now: () => new Date('2026-12-14T08:00:00Z') }, 6 * 3_600_000);
+  const stores = createStores(db);
+  const deps = {
+    digests: stores.digests,
+    pulse: stores.pulse,
+    promises: stores.promises,
+    habits: stores.habits,
+    clock: { now: () => new Date('2026-12-14T08:00:00Z') },
+    catchUpMs: 6 * 3_600_000,
+    render: renderDigest,
+  };
   const team = await deps.digests.findTeam(WORKSPACE, 'CB00000000');
   if (!team) throw new Error('bench team missing');
   const samples: number[] = [];

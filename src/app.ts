@@ -13,21 +13,13 @@ import type { DispatcherDeps } from './scheduler/outbox-dispatcher.ts';
 import { buildJobs } from './scheduler/jobs/index.ts';
 import { createOutboxKicker, type OutboxKicker } from './scheduler/outbox-kicker.ts';
 import { type RunningScheduler, type SchedulerDeps, startScheduler } from './scheduler/scheduler.ts';
-import type { CheckinComposer } from './domain/checkins/ports.ts';
-import { createProfileSavedHook } from './profile-hooks.ts';
-import { createCheckinComposer } from './slack/checkin-composer.ts';
-import { createPromisesCheckinSection } from './slack/promise-checkin-section.ts';
-import { createPulseCheckinSection } from './slack/pulse-checkin-section.ts';
-import { createHabitCheckinSection } from './slack/habit-checkin-section.ts';
-import { PulseBallotBox } from './domain/pulse/ballot-box.ts';
-import { pulseKeys } from './domain/pulse/ballot.ts';
-import { createPgPulseRepository } from './persistence/pg-pulse.repository.ts';
 import { createPacedClient, WorkspacePacer } from './slack/paced-client.ts';
 import { DIGEST_KIND } from './domain/digest/digest.service.ts';
 import { createDigestPreparer } from './slack/digest-sender.ts';
 import { createSlackApp, MAX_BODY_BYTES, type SlackRuntime } from './slack/slack-app.ts';
 import { createOAuthWorkspaces, type OAuthWorkspaces } from './slack/oauth-workspaces.ts';
 import { systemClock } from './system-clock.ts';
+import { type AppContext, createAppContext } from './app-context.ts';
 
 // The composition root, shared by `npm start`, the demo, the benchmarks and integration tests.
 
@@ -46,6 +38,8 @@ export interface RunningApp {
   /** Where /readyz and /metrics answer (METRICS_PORT); undefined when off. */
   operationsUrl: string | undefined;
   database: DatabaseHandle;
+  /** The repositories and feature dependencies listeners and jobs share (built once). */
+  context: AppContext;
   slack: SlackRuntime;
   metrics: Metrics;
   /** What a scheduler pass needs; tests and the tick CLI run passes with it. */
@@ -81,7 +75,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     logger.info({ applied, backend: database.kind }, 'database ready');
 
     const metrics = createMetrics();
-    const schedulerDeps = buildSchedulerDeps({ config, secrets, logger, metrics, db: database.db });
+    const schedulerDeps = buildSchedulerDeps({ config, secrets, logger, metrics, db: database.db, clock });
     const kicker = createOutboxKicker(schedulerDeps.dispatcher, logger.child({ subsystem: 'outbox' }));
     stops.push({ name: 'outbox', stop: () => kicker.stop() });
     const slack = createSlackApp({
@@ -89,13 +83,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       secrets,
       logger,
       metrics,
-      db: database.db,
-      clock,
+      context: schedulerDeps.context,
       kickOutbox: kicker.kick,
-      checkinComposer: schedulerDeps.checkinComposer,
-      ...(schedulerDeps.oauth ? { oauth: schedulerDeps.oauth } : {}),
-      pulse: schedulerDeps.pulse,
-      onProfileSaved: createProfileSavedHook(database.db, clock),
+      oauth: schedulerDeps.oauth,
     });
     const serverDeps = {
       logger: logger.child({ subsystem: 'http' }),
@@ -148,6 +138,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       url: `http://127.0.0.1:${port}`,
       operationsUrl,
       database,
+      context: schedulerDeps.context,
       slack,
       metrics,
       scheduler: schedulerDeps,
@@ -171,54 +162,47 @@ export function buildSchedulerDeps(input: {
   logger: Logger;
   metrics: Metrics;
   db: Db;
+  /** The app's clock (request handling); jobs read time from each tick's instant. */
+  clock?: Clock;
 }): SchedulerDeps & {
-  checkinComposer: CheckinComposer;
-  pulse: PulseBallotBox;
+  /** Everything the features share, built once: listeners take it too. */
+  context: AppContext;
   /** OAuth mode: every workspace's installation and clients. */
   oauth: OAuthWorkspaces | undefined;
 } {
   const { config, secrets, logger, metrics, db } = input;
+  const context = createAppContext({ db, clock: input.clock ?? systemClock, config, secrets, logger });
   const instance = instanceName();
   // OAuth: each workspace's own token; otherwise the one bot token. One pacer per workspace either way.
-  const oauth = config.slack.oauth ? createOAuthWorkspaces({ config, secrets, db, logger }) : undefined;
+  const oauth = config.slack.oauth
+    ? createOAuthWorkspaces({ config, secrets, installations: context.stores.installations, logger })
+    : undefined;
   const bulkClientFor =
     oauth?.bulkClientFor ?? singleBulkClient(secrets.botToken, config.slack.apiUrl, logger);
   const dispatcher: DispatcherDeps = {
-    db,
+    outbox: context.stores.outbox,
     logger: logger.child({ subsystem: 'outbox' }),
     metrics,
     pacer: new WorkspacePacer(config.pacing),
     clientFor: bulkClientFor,
     instance,
     now: () => new Date(),
-    preparers: { [DIGEST_KIND]: createDigestPreparer(db, logger.child({ subsystem: 'digest' })) },
+    preparers: {
+      [DIGEST_KIND]: createDigestPreparer(context.stores.digests, logger.child({ subsystem: 'digest' })),
+    },
   };
-  const pulse = new PulseBallotBox({
-    pulse: createPgPulseRepository(db),
-    keys: pulseKeys(secrets.pulseSecret, secrets.pulseSecretPrevious),
-  });
-  const checkinComposer = createCheckinComposer(db, [
-    createPromisesCheckinSection(db),
-    createHabitCheckinSection(db),
-    createPulseCheckinSection(db, pulse),
-  ]);
   const jobs = buildJobs({
-    db,
-    config,
-    checkinComposer,
+    context: { ...context, logger: logger.child({ subsystem: 'pulse' }) },
     clientFor: dispatcher.clientFor,
-    pulse,
-    logger: logger.child({ subsystem: 'pulse' }),
   });
   return {
-    db,
+    stores: context.stores,
     logger: logger.child({ subsystem: 'scheduler' }),
     metrics,
     instance,
     jobs,
     dispatcher,
-    checkinComposer,
-    pulse,
+    context,
     oauth,
   };
 }

@@ -8,7 +8,7 @@ import type { UserProfile } from '../domain/users/user.ts';
 export function createCachedUserRepository(
   inner: UserRepository,
   options: { ttlMs: number; maxEntries: number; now?: () => number },
-): UserRepository {
+): UserRepository & Required<Pick<UserRepository, 'forget'>> {
   const now = options.now ?? (() => performance.timeOrigin + performance.now());
   const entries = new Map<string, { profile: UserProfile; expiresAt: number }>();
   const keyOf = (workspaceId: string, userId: string) => `${workspaceId}:${userId}`;

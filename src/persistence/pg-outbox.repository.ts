@@ -273,3 +273,13 @@ export async function isStillLeased(db: Db, id: number, instance: string): Promi
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** When the earliest pending message becomes ready (a rate-limited retry), if any is pending. */
+export async function nextPendingAt(db: Db): Promise<Date | undefined> {
+  const next = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min('available_at').as('next'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return next?.next ? new Date(next.next as unknown as string | Date) : undefined;
+}

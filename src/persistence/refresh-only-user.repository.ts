@@ -41,3 +41,29 @@ export function createRefreshOnlyUserRepository(db: Db): UserRepository {
     },
   };
 }
+
+/**
+ * People with a check-in schedule whose Slack profile was never read or is older than `staleBefore`,
+ * least recently read first: the profile-refresh job re-reads a few each minute.
+ */
+export async function staleProfiles(
+  db: Db,
+  staleBefore: Date,
+  limit: number,
+): Promise<Array<{ workspaceId: string; userId: string }>> {
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('checkin_schedules as s', (j) =>
+      j.onRef('s.workspace_id', '=', 'u.workspace_id').onRef('s.user_id', '=', 'u.slack_user_id'),
+    )
+    .select(['u.workspace_id', 'u.slack_user_id'])
+    .where('u.is_bot', '=', false)
+    .where('u.is_deleted', '=', false)
+    .where((eb) =>
+      eb.or([eb('u.profile_fetched_at', 'is', null), eb('u.profile_fetched_at', '<', staleBefore)]),
+    )
+    .orderBy('u.profile_fetched_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ workspaceId: r.workspace_id, userId: r.slack_user_id }));
+}

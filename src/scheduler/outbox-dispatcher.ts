@@ -1,21 +1,14 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Db } from '../persistence/database.ts';
-import {
-  claimOutboxBatch,
-  finishOutboxRow,
-  isStillLeased,
-  type OutboxRow,
-  recoverExpiredLeases,
-  stopWorkspaceSending,
-} from '../persistence/pg-outbox.repository.ts';
+import type { OutboxRow } from '../persistence/pg-outbox.repository.ts';
+import type { Stores } from '../persistence/stores.ts';
 import type { OutboxMessageJson } from '../persistence/tables.ts';
 import type { WorkspacePacer } from '../slack/paced-client.ts';
 import { classifySlackError } from '../slack/slack-errors.ts';
 
 export interface DispatcherDeps {
-  db: Db;
+  outbox: Stores['outbox'];
   logger: Logger;
   metrics: Metrics;
   pacer: WorkspacePacer;
@@ -61,7 +54,7 @@ const LEASE_MS = 2 * 60_000;
  */
 export async function drainOutbox(deps: DispatcherDeps, options: DrainOptions = {}): Promise<DrainSummary> {
   const summary: DrainSummary = { sent: 0, retried: 0, dead: 0, unknown: 0, recovered: 0 };
-  const recovered = await recoverExpiredLeases(deps.db, deps.now());
+  const recovered = await deps.outbox.recoverExpiredLeases(deps.now());
   summary.unknown += recovered.unknown;
   summary.recovered += recovered.requeued;
   if (recovered.unknown > 0) {
@@ -75,7 +68,7 @@ export async function drainOutbox(deps: DispatcherDeps, options: DrainOptions = 
   const deadline = deps.now().getTime() + (options.budgetMs ?? 50_000);
   const worker = async () => {
     while (deps.now().getTime() < deadline && !options.signal?.aborted) {
-      const [row] = await claimOutboxBatch(deps.db, {
+      const [row] = await deps.outbox.claimBatch({
         instance: deps.instance,
         now: deps.now(),
         leaseMs: LEASE_MS,
@@ -96,7 +89,7 @@ async function sendRow(deps: DispatcherDeps, row: OutboxRow, summary: DrainSumma
   const wait = deps.pacer.delayFor(row.workspaceId);
   if (wait > maxPacingWaitMs) {
     // Not attempted: hand it back rather than hold a lease while the workspace is paused.
-    await finishOutboxRow(deps.db, row.id, deps.instance, {
+    await deps.outbox.finish(row.id, deps.instance, {
       status: 'pending',
       error: 'paced',
       availableAt: new Date(deps.now().getTime() + wait),
@@ -105,14 +98,14 @@ async function sendRow(deps: DispatcherDeps, row: OutboxRow, summary: DrainSumma
   }
   await deps.pacer.take(row.workspaceId);
   // The wait may have outlived the row: its workspace uninstalled or its reader forgotten.
-  if (!(await isStillLeased(deps.db, row.id, deps.instance))) return;
+  if (!(await deps.outbox.isStillLeased(row.id, deps.instance))) return;
   const started = performance.now();
   try {
     const client = await deps.clientFor(row.workspaceId);
     const versions = (await deps.preparers?.[row.kind]?.(row, client)) ?? [row.message];
     const response = await postFirstAccepted(client, row.channel, versions);
     deps.metrics.outboxSendSeconds.observe((performance.now() - started) / 1000);
-    await finishOutboxRow(deps.db, row.id, deps.instance, {
+    await deps.outbox.finish(row.id, deps.instance, {
       status: 'sent',
       slackChannel: typeof response.channel === 'string' ? response.channel : undefined,
       slackTs: typeof response.ts === 'string' ? response.ts : undefined,
@@ -153,7 +146,7 @@ async function recordFailure(
   switch (failure.kind) {
     case 'rate_limited': {
       deps.pacer.pause(row.workspaceId, failure.retryAfterSeconds);
-      await finishOutboxRow(deps.db, row.id, deps.instance, {
+      await deps.outbox.finish(row.id, deps.instance, {
         status: 'pending',
         error: 'ratelimited',
         availableAt: new Date(now.getTime() + failure.retryAfterSeconds * 1000),
@@ -163,7 +156,7 @@ async function recordFailure(
       return;
     }
     case 'auth':
-      await stopWorkspaceSending(deps.db, row.workspaceId, failure.error, now);
+      await deps.outbox.stopWorkspaceSending(row.workspaceId, failure.error, now);
       log.error({ error: failure.error }, 'workspace token no longer works; sends to it are stopped');
       break;
     case 'permanent':
@@ -171,7 +164,7 @@ async function recordFailure(
       break;
     case 'ambiguous':
       if (row.onAmbiguous === 'retry') {
-        await finishOutboxRow(deps.db, row.id, deps.instance, {
+        await deps.outbox.finish(row.id, deps.instance, {
           status: 'pending',
           error: failure.error,
           availableAt: new Date(now.getTime() + Math.min(60_000, 1_000 * 2 ** row.attempts)),
@@ -180,7 +173,7 @@ async function recordFailure(
         deps.metrics.outboxOutcomes.inc({ outcome: 'retried' });
         return;
       }
-      await finishOutboxRow(deps.db, row.id, deps.instance, {
+      await deps.outbox.finish(row.id, deps.instance, {
         status: 'unknown',
         error: failure.error,
         at: now,
@@ -193,19 +186,14 @@ async function recordFailure(
       );
       return;
   }
-  await finishOutboxRow(deps.db, row.id, deps.instance, { status: 'dead', error: failure.error, at: now });
+  await deps.outbox.finish(row.id, deps.instance, { status: 'dead', error: failure.error, at: now });
   summary.dead += 1;
   deps.metrics.outboxOutcomes.inc({ outcome: 'dead' });
 }
 
 /** Sleeps until the next rate-limited retry is due, if one is due before the deadline. */
 async function waitForNextRetry(deps: DispatcherDeps, deadline: number): Promise<boolean> {
-  const next = await deps.db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.min('available_at').as('next'))
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  const at = next?.next ? new Date(next.next as unknown as string | Date).getTime() : undefined;
+  const at = (await deps.outbox.nextPendingAt())?.getTime();
   if (at === undefined || at > deadline) return false;
   const wait = Math.max(0, at - deps.now().getTime());
   await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 1_000)));

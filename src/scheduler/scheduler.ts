@@ -2,14 +2,7 @@ import cron from 'node-cron';
 import type { Clock } from '../domain/clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Db } from '../persistence/database.ts';
-import {
-  claimTickSlot,
-  outboxDepth,
-  pruneFinishedOutbox,
-  pruneTickClaims,
-} from '../persistence/pg-outbox.repository.ts';
-import { pruneProcessedCommands, pruneProcessedEvents } from '../persistence/pg-workspace.repository.ts';
+import type { Stores } from '../persistence/stores.ts';
 import { withRequestContext } from '../request-context.ts';
 import {
   type DispatcherDeps,
@@ -25,7 +18,7 @@ export interface Job {
 }
 
 export interface SchedulerDeps {
-  db: Db;
+  stores: Pick<Stores, 'ticks' | 'outbox' | 'workspaces'>;
   logger: Logger;
   metrics: Metrics;
   instance: string;
@@ -58,7 +51,7 @@ export function tickSlot(at: Date): Date {
  */
 export async function runTick(deps: SchedulerDeps, at: Date, drain: DrainOptions = {}): Promise<TickSummary> {
   const slot = tickSlot(at);
-  const leader = await claimTickSlot(deps.db, slot, deps.instance);
+  const leader = await deps.stores.ticks.claimSlot(slot, deps.instance);
   deps.metrics.schedulerTicks.inc({ role: leader ? 'leader' : 'follower' });
   const jobs: TickSummary['jobs'] = {};
   if (leader) {
@@ -71,17 +64,17 @@ export async function runTick(deps: SchedulerDeps, at: Date, drain: DrainOptions
         jobs[job.name] = { failed: 1 };
       }
     }
-    await pruneTickClaims(deps.db, new Date(slot.getTime() - CLAIM_RETENTION_MS));
+    await deps.stores.ticks.pruneClaims(new Date(slot.getTime() - CLAIM_RETENTION_MS));
     // finished_at is wall-clock time (the dispatcher's), so retention is too, whatever the tick's clock.
     const wallNow = deps.dispatcher.now().getTime();
-    await pruneFinishedOutbox(deps.db, new Date(wallNow - OUTBOX_RETENTION_MS), OUTBOX_PRUNE_BATCH);
+    await deps.stores.outbox.pruneFinished(new Date(wallNow - OUTBOX_RETENTION_MS), OUTBOX_PRUNE_BATCH);
     // Slack retries an event within minutes; two days of ids is plenty to recognise a retry.
-    await pruneProcessedEvents(deps.db, new Date(wallNow - CLAIM_RETENTION_MS));
+    await deps.stores.workspaces.pruneEvents(new Date(wallNow - CLAIM_RETENTION_MS));
     // A signed request is accepted for 5 minutes; ten minutes of trigger ids covers it with skew.
-    await pruneProcessedCommands(deps.db, new Date(wallNow - COMMAND_REPLAY_RETENTION_MS));
+    await deps.stores.workspaces.pruneCommands(new Date(wallNow - COMMAND_REPLAY_RETENTION_MS));
   }
   const sent = await drainOutbox(deps.dispatcher, drain);
-  const depth = await outboxDepth(deps.db);
+  const depth = await deps.stores.outbox.depth();
   for (const [status, count] of Object.entries(depth)) deps.metrics.outboxDepth.set({ status }, count);
   const summary = { slot: slot.toISOString(), leader, jobs, sent };
   if (leader || sent.sent + sent.dead + sent.unknown > 0) deps.logger.info(summary, 'scheduler tick');

@@ -1,8 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { DigestChart } from '../domain/digest/ports.ts';
 import type { Logger } from '../logger.ts';
-import type { Db } from '../persistence/database.ts';
-import { findDigestChart, saveDigestChartOutcome } from '../persistence/pg-digest.repository.ts';
+import type { Stores } from '../persistence/stores.ts';
 import type { OutboxRow } from '../persistence/pg-outbox.repository.ts';
 import type { OutboxMessageJson } from '../persistence/tables.ts';
 import { renderTrendChartPng } from './chart-png.ts';
@@ -15,7 +14,10 @@ import { uploadFile } from './file-upload.ts';
  * the same digest reuses the file rather than uploading again. Returns the versions to try, best
  * first; without a chart (or when the upload failed) the digest goes out with its sparkline only.
  */
-export function createDigestPreparer(db: Db, logger: Logger) {
+export function createDigestPreparer(
+  digests: Pick<Stores['digests'], 'findChart' | 'saveChartOutcome'>,
+  logger: Logger,
+) {
   return async (row: OutboxRow, client: webApi.WebClient): Promise<OutboxMessageJson[]> => {
     try {
       return await prepare(row, client);
@@ -27,16 +29,16 @@ export function createDigestPreparer(db: Db, logger: Logger) {
   };
 
   async function prepare(row: OutboxRow, client: webApi.WebClient): Promise<OutboxMessageJson[]> {
-    const state = await findDigestChart(db, row.idempotencyKey);
+    const state = await digests.findChart(row.idempotencyKey);
     if (!state?.chart) return [row.message];
     let fileId = state.state === 'uploaded' ? state.fileId : null;
     if (state.state === 'pending') {
       try {
         fileId = await uploadChart(client, row.idempotencyKey, state.chart);
-        await saveDigestChartOutcome(db, row.idempotencyKey, { state: 'uploaded', fileId });
+        await digests.saveChartOutcome(row.idempotencyKey, { state: 'uploaded', fileId });
       } catch (error) {
         logger.warn({ err: error, outboxId: row.id }, 'digest chart upload failed; posting without it');
-        await saveDigestChartOutcome(db, row.idempotencyKey, { state: 'failed' });
+        await digests.saveChartOutcome(row.idempotencyKey, { state: 'failed' });
       }
     }
     if (!fileId) return [row.message];

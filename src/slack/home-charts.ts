@@ -1,13 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import type { DigestChart } from '../domain/digest/ports.ts';
 import type { Logger } from '../logger.ts';
-import type { Db } from '../persistence/database.ts';
-import {
-  claimHomeChart,
-  findHomeChart,
-  type HomeChartKey,
-  saveHomeChart,
-} from '../persistence/pg-home-chart.repository.ts';
+import type { HomeChartKey } from '../persistence/pg-home-chart.repository.ts';
+import type { Stores } from '../persistence/stores.ts';
 import { renderTrendChartPng } from './chart-png.ts';
 import { uploadFile } from './file-upload.ts';
 
@@ -23,15 +18,15 @@ export const HOME_CHART_RETRY_MS = 15 * 60_000;
  * the Home then shows the sparkline instead.
  */
 export async function homeChartFileId(
-  env: { db: Db; logger: Logger; now: Date },
+  env: { charts: Pick<Stores['home'], 'findChart' | 'claimChart' | 'saveChart'>; logger: Logger; now: Date },
   client: webApi.WebClient,
   key: HomeChartKey,
   chart: DigestChart,
 ): Promise<string | undefined> {
-  const found = await findHomeChart(env.db, key);
+  const found = await env.charts.findChart(key);
   if (found.state === 'uploaded') return found.fileId;
   const staleBefore = new Date(env.now.getTime() - HOME_CHART_RETRY_MS);
-  if (!(await claimHomeChart(env.db, key, env.now, staleBefore))) return undefined;
+  if (!(await env.charts.claimChart(key, env.now, staleBefore))) return undefined;
   try {
     const png = renderTrendChartPng(chart.points, chart.language);
     const fileId = await uploadFile(client, {
@@ -40,11 +35,11 @@ export async function homeChartFileId(
       title: chart.title,
       altText: chart.altText,
     });
-    await saveHomeChart(env.db, key, { state: 'uploaded', fileId }, env.now);
+    await env.charts.saveChart(key, { state: 'uploaded', fileId }, env.now);
     return fileId;
   } catch (error) {
     env.logger.warn({ err: error, teamId: key.teamId }, 'App Home chart not uploaded; showing the sparkline');
-    await saveHomeChart(env.db, key, { state: 'failed' }, env.now);
+    await env.charts.saveChart(key, { state: 'failed' }, env.now);
     return undefined;
   }
 }

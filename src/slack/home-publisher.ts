@@ -7,14 +7,8 @@ import { trendOf } from '../domain/pulse/trend.ts';
 import { isoWeekOf, isValidZone, previousIsoWeek, weekLabel } from '../domain/schedule/local-time.ts';
 import type { TeamRepository } from '../domain/teams/ports.ts';
 import { getUserProfile } from '../domain/users/user.service.ts';
-import { createPgCheckinRepository } from '../persistence/pg-checkin.repository.ts';
-import { createPgHabitRepository } from '../persistence/pg-habit.repository.ts';
-import { managedTeamIds } from '../persistence/pg-home.repository.ts';
-import { createPgPulseRepository } from '../persistence/pg-pulse.repository.ts';
-import { createPgTeamRepository } from '../persistence/pg-team.repository.ts';
 import type { Language } from '../domain/users/language.ts';
 import { messages } from '../i18n/index.ts';
-import { forgetHomeCharts } from '../persistence/pg-home-chart.repository.ts';
 import { HOME_CHARTS_SHOWN, homeChartFileId } from './home-charts.ts';
 import type { ListenerDeps } from './listeners/listener-deps.ts';
 import { classifySlackError } from './slack-errors.ts';
@@ -50,7 +44,7 @@ export async function publishHome(
     const failure = classifySlackError(error);
     if (fileIds.length === 0 || failure.kind !== 'permanent') throw error;
     deps.logger.warn({ err: error, userId }, 'App Home refused with its charts; publishing without them');
-    await forgetHomeCharts(deps.db, fileIds);
+    await deps.stores.home.forgetCharts(fileIds);
     await client.views.publish({ user_id: userId, view: buildHomeDashboard(a, gathered) });
   }
 }
@@ -76,7 +70,12 @@ async function withCharts(
     }
     charted += 1;
     const key = { teamId: team.teamId, workspaceId, week, language };
-    const fileId = await homeChartFileId({ db: deps.db, logger: deps.logger, now }, client, key, chart);
+    const fileId = await homeChartFileId(
+      { charts: deps.stores.home, logger: deps.logger, now },
+      client,
+      key,
+      chart,
+    );
     teams.push(fileId ? { ...team, chart: { fileId, altText: chart.altText, title: chart.title } } : team);
   }
   return { ...dashboard, managed: { ...dashboard.managed, teams } };
@@ -90,20 +89,20 @@ export async function gatherHome(
   language: 'en' | 'nb',
 ): Promise<HomeDashboard> {
   const now = deps.clock.now();
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   const profile = await getUserProfile(deps.users, workspaceId, userId).catch(() => undefined);
   const isAdmin = (profile?.isAdmin ?? false) || (profile?.isOwner ?? false);
   const [promises, habit, schedule, memberships, managedIds] = await Promise.all([
     listMyPromises(promiseServiceDeps(deps), workspaceId, userId),
     habitWeekFor(
-      { habits: createPgHabitRepository(deps.db) },
+      { habits: deps.stores.habits },
       { workspaceId, userId },
       currentWeek(now, timeZone),
       language,
     ),
-    createPgCheckinRepository(deps.db).findSchedule(workspaceId, userId),
+    deps.stores.checkins.findSchedule(workspaceId, userId),
     teams.teamsOf(workspaceId, userId),
-    managedTeamIds(deps.db, { workspaceId, userId, everyTeam: isAdmin, limit: HOME_TEAMS_SHOWN }),
+    deps.stores.home.managedTeamIds({ workspaceId, userId, everyTeam: isAdmin, limit: HOME_TEAMS_SHOWN }),
   ]);
 
   const rateable: HomeDashboard['rateable'] = [];
@@ -141,7 +140,7 @@ async function summarizeTeam(
   const zone = isValidZone(team.timeZone) ? team.timeZone : 'UTC';
   const [members, results] = await Promise.all([
     teams.memberCount(team.id),
-    lastClosedResults({ pulse: createPgPulseRepository(deps.db) }, team.id, HOME_TREND_WEEKS),
+    lastClosedResults({ pulse: deps.stores.pulse }, team.id, HOME_TREND_WEEKS),
   ]);
   const latest = results[0];
   // Up to last week in the team's zone, or to the latest closed round if one closed since.

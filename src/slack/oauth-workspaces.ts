@@ -1,13 +1,10 @@
 import type { Installation, InstallationQuery, InstallationStore, webApi } from '@slack/bolt';
 import type { AppConfig, Secrets } from '../config.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
-import type { Db } from '../persistence/database.ts';
-import {
-  createPgInstallationRepository,
-  type InstallationRepository,
-  type StoredInstallation,
+import type {
+  InstallationRepository,
+  StoredInstallation,
 } from '../persistence/pg-installation.repository.ts';
-import { createTokenCipher } from '../persistence/token-cipher.ts';
 import { createPacedClient } from './paced-client.ts';
 import { createInteractiveClient } from './web-client.ts';
 import {
@@ -42,23 +39,20 @@ export class OrgInstallRefusedError extends Error {
 export function createOAuthWorkspaces(input: {
   config: AppConfig;
   secrets: Secrets;
-  db: Db;
+  /** The stored installations (tokens sealed with TOKEN_ENCRYPTION_KEY), from the app context. */
+  installations: InstallationRepository | undefined;
   logger: Logger;
   /** Wall-clock ms (token expiry); Date.now unless a test simulates Slack's time. */
   now?: () => number;
   refresher?: TokenRefresher;
 }): OAuthWorkspaces {
-  const { config, secrets, db, logger } = input;
+  const { config, secrets, installations, logger } = input;
   const now = input.now ?? Date.now;
   const { clientId } = config.slack;
-  const { clientSecret, tokenEncryptionKey } = secrets;
-  if (!clientId || !clientSecret || !tokenEncryptionKey)
+  const { clientSecret } = secrets;
+  if (!clientId || !clientSecret || !installations)
     throw new Error('OAuth mode needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and TOKEN_ENCRYPTION_KEY');
   const boltLogger = toBoltLogger(logger);
-  const installations = createPgInstallationRepository(
-    db,
-    createTokenCipher(tokenEncryptionKey, secrets.previousTokenEncryptionKey),
-  );
   const tokens = createWorkspaceTokens({
     installations,
     refresher:

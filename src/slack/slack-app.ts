@@ -8,15 +8,9 @@ import {
   type webApi,
 } from '@slack/bolt';
 import type { AppConfig, Secrets } from '../config.ts';
-import type { Clock } from '../domain/clock.ts';
-import type { CheckinComposer } from '../domain/checkins/ports.ts';
+import type { AppContext } from '../app-context.ts';
 import type { UserServiceDeps } from '../domain/users/user.service.ts';
-import { createPgOutbox } from '../persistence/pg-outbox.repository.ts';
-import { createCachedUserRepository } from '../persistence/cached-user.repository.ts';
-import { createPgUserRepository } from '../persistence/pg-user.repository.ts';
-import { claimCommand, claimEvent, saveWorkspaceIdentity } from '../persistence/pg-workspace.repository.ts';
 import { withTimeout } from '../with-timeout.ts';
-import type { Db } from '../persistence/database.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
 import type { Metrics, SlackSurface } from '../metrics.ts';
 import { BotIdentityProbe } from './bot-identity.ts';
@@ -33,11 +27,8 @@ import { registerHabitListeners } from './listeners/habits/index.ts';
 import { registerDigestListeners } from './listeners/digest/index.ts';
 import { registerSettingsListeners } from './listeners/settings/index.ts';
 import { registerPrivacyListeners } from './listeners/privacy/index.ts';
-import { PulseBallotBox } from '../domain/pulse/ballot-box.ts';
-import { pulseKeys } from '../domain/pulse/ballot.ts';
 import { registerShortcutListeners } from './listeners/shortcuts/index.ts';
 import { registerStepListeners } from './listeners/steps/index.ts';
-import { createPgPulseRepository } from '../persistence/pg-pulse.repository.ts';
 import { createSlackChannelDirectory } from './slack-channel-directory.ts';
 import type { SubcommandHandlers } from './listeners/commands/subcommand.ts';
 import type { ListenerDeps } from './listeners/listener-deps.ts';
@@ -47,7 +38,7 @@ import { createHomeRefresher, type HomeRefresher } from './home-refresher.ts';
 import { publishHome } from './home-publisher.ts';
 import { createInteractiveClient, interactiveClientOptions } from './web-client.ts';
 import { createOAuthReceiver, INSTALL_PATH, REDIRECT_PATH } from './oauth-install.ts';
-import { createOAuthWorkspaces, type OAuthWorkspaces } from './oauth-workspaces.ts';
+import type { OAuthWorkspaces } from './oauth-workspaces.ts';
 import { createViewSeal } from './view-seal.ts';
 import { createResponseUrlGuard, responseUrlsOf } from './response-url-guard.ts';
 
@@ -58,20 +49,15 @@ const REPLAY_CHECK_MS = 1_000;
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface SlackAppDeps {
-  /** OAuth mode: the installations shared with the scheduler (one is made if absent). */
-  oauth?: OAuthWorkspaces;
+  /** OAuth mode: the installations shared with the scheduler (required when config.slack.oauth). */
+  oauth: OAuthWorkspaces | undefined;
   config: AppConfig;
   secrets: Secrets;
   logger: Logger;
   metrics: Metrics;
-  db: Db;
-  clock: Clock;
+  /** The repositories and feature dependencies, shared with the scheduler. */
+  context: AppContext;
   kickOutbox(): void;
-  checkinComposer: CheckinComposer;
-  /** Reacts to saved Slack profiles (the check-in schedule follows a person's time zone). */
-  onProfileSaved?: UserServiceDeps['onProfileSaved'];
-  /** The pulse ballot box (one is made if absent); it holds keys only, no ratings. */
-  pulse?: PulseBallotBox;
 }
 
 export type { ListenerInventory };
@@ -109,35 +95,27 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
     convoStore: false,
   });
 
+  const { context } = deps;
   const users: UserServiceDeps = {
-    users: createCachedUserRepository(createPgUserRepository(deps.db), {
-      ttlMs: 60_000,
-      maxEntries: 10_000,
-    }),
+    users: context.users,
     slack: createSlackUserSource(clientFor),
-    clock: deps.clock,
-    ...(deps.onProfileSaved ? { onProfileSaved: deps.onProfileSaved } : {}),
+    clock: context.clock,
+    onProfileSaved: context.onProfileSaved,
   };
   const listenerDeps: ListenerDeps = {
     logger: logger.child({ subsystem: 'listeners' }),
-    clock: deps.clock,
-    db: deps.db,
+    clock: context.clock,
+    settings: context.settings,
+    stores: context.stores,
+    outbox: context.outbox,
+    pulse: context.pulse,
+    checkinComposer: context.checkinComposer,
+    digest: context.digest,
+    teamDefaults: context.teamDefaults,
+    privacy: context.privacy,
     users,
-    outbox: createPgOutbox(deps.db),
     kickOutbox: deps.kickOutbox,
-    checkinComposer: deps.checkinComposer,
-    settings: {
-      catchUpMs: config.catchUpMs,
-      minGroupSize: config.minGroupSize,
-      afterAckQueueLimit: config.commandQueueLimit,
-    },
     channels: createSlackChannelDirectory(clientFor, users),
-    pulse:
-      deps.pulse ??
-      new PulseBallotBox({
-        pulse: createPgPulseRepository(deps.db),
-        keys: pulseKeys(secrets.pulseSecret, secrets.pulseSecretPrevious),
-      }),
     home: createHomeRefresher({
       logger: logger.child({ subsystem: 'home' }),
       publish: async (workspaceId, userId) =>
@@ -207,7 +185,7 @@ function singleWorkspaceAuth(deps: SlackAppDeps, boltLogger: ReturnType<typeof t
 
   const botClient = createInteractiveClient(botToken, config.slack.apiUrl, boltLogger);
   const identity = new BotIdentityProbe(botClient, logger.child({ subsystem: 'identity' }));
-  identity.onIdentity((id) => saveWorkspaceIdentity(deps.db, id));
+  identity.onIdentity((id) => deps.context.stores.workspaces.saveIdentity(id));
 
   const authorize: Authorize<boolean> = async (source) => {
     const known = identity.identity;
@@ -230,8 +208,9 @@ function singleWorkspaceAuth(deps: SlackAppDeps, boltLogger: ReturnType<typeof t
 
 /** Many workspaces installed through OAuth, each with its own (encrypted, maybe rotating) token. */
 function oauthAuth(deps: SlackAppDeps, boltLogger: ReturnType<typeof toBoltLogger>): WorkspaceAuth {
-  const { config, secrets, logger, db } = deps;
-  const workspaces = deps.oauth ?? createOAuthWorkspaces({ config, secrets, db, logger });
+  const { config, secrets, logger } = deps;
+  const workspaces = deps.oauth;
+  if (!workspaces) throw new Error('OAuth mode needs the installations built with the app context.');
   return {
     receiver: createOAuthReceiver({
       config,
@@ -328,7 +307,7 @@ function installMiddleware(app: App, deps: SlackAppDeps): void {
       if (
         surface === 'command' &&
         typeof triggerId === 'string' &&
-        (await withTimeout(claimCommand(deps.db, triggerId), REPLAY_CHECK_MS)) === false
+        (await withTimeout(deps.context.stores.workspaces.claimCommand(triggerId), REPLAY_CHECK_MS)) === false
       ) {
         logger.warn('repeated slash command (same trigger_id) ignored');
         await ack?.();
@@ -337,7 +316,10 @@ function installMiddleware(app: App, deps: SlackAppDeps): void {
       }
       const eventId = (body as { event_id?: unknown }).event_id;
       if (surface === 'event' && typeof eventId === 'string') {
-        const first = await claimEvent(deps.db, eventId, (body as { team_id?: string }).team_id);
+        const first = await deps.context.stores.workspaces.claimEvent(
+          eventId,
+          (body as { team_id?: string }).team_id,
+        );
         if (!first) {
           logger.debug(`duplicate event ${eventId} skipped`);
           end({ outcome: 'ok' });

@@ -7,6 +7,7 @@ import { en } from '../../src/i18n/en.ts';
 import { nb } from '../../src/i18n/nb.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createMetrics } from '../../src/metrics.ts';
+import { createAppContext } from '../../src/app-context.ts';
 import { createSlackApp, type ListenerInventory } from '../../src/slack/slack-app.ts';
 import { systemClock } from '../../src/system-clock.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -95,10 +96,15 @@ beforeAll(async () => {
     secrets,
     logger: createLogger('silent'),
     metrics: createMetrics(),
-    db: database.db,
-    clock: systemClock,
+    context: createAppContext({
+      db: database.db,
+      clock: systemClock,
+      config,
+      secrets,
+      logger: createLogger('silent'),
+    }),
+    oauth: undefined,
     kickOutbox: () => {},
-    checkinComposer: { compose: async () => ({ text: '', blocks: [] }) },
   });
   listeners = runtime.listeners;
 });

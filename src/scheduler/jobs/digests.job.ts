@@ -1,5 +1,5 @@
 import { queueDueDigests } from '../../domain/digest/digest.service.ts';
-import { createDigestDeps } from '../../slack/digest-deps.ts';
+import { atInstant } from '../../app-context.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
 
@@ -10,9 +10,6 @@ import type { JobDeps } from './index.ts';
 export function createDigestsJob(deps: JobDeps): Job {
   return {
     name: 'digests',
-    run: async (now) => {
-      const digestDeps = createDigestDeps(deps.db, { now: () => now }, deps.config.catchUpMs);
-      return { ...(await queueDueDigests(digestDeps, now)) };
-    },
+    run: async (now) => ({ ...(await queueDueDigests(atInstant(deps.context.digest, now), now)) }),
   };
 }

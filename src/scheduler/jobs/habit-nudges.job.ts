@@ -1,7 +1,5 @@
 import { type NudgeServiceDeps, queueDueNudges } from '../../domain/habits/nudge.service.ts';
 import { messages } from '../../i18n/index.ts';
-import { createPgHabitNudgeRepository } from '../../persistence/pg-habit-nudge.repository.ts';
-import { createPgHabitRepository } from '../../persistence/pg-habit.repository.ts';
 import { buildNudgeMessage } from '../../slack/views/habit.view.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
@@ -9,9 +7,9 @@ import type { JobDeps } from './index.ts';
 /** The mid-week habit nudge, once per ISO week at each person's local Wednesday 14:00. */
 export function createHabitNudgesJob(deps: JobDeps): Job {
   const nudgeDeps = {
-    habits: createPgHabitRepository(deps.db),
-    nudges: createPgHabitNudgeRepository(deps.db),
-    catchUpMs: deps.config.catchUpMs,
+    habits: deps.context.stores.habits,
+    nudges: deps.context.stores.nudges,
+    catchUpMs: deps.context.settings.catchUpMs,
     render: ({ language, habit, tip, reason }: Parameters<NudgeServiceDeps['render']>[0]) =>
       buildNudgeMessage(messages(language), language, habit, tip, reason),
   };

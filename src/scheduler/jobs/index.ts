@@ -1,9 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { AppConfig } from '../../config.ts';
-import type { CheckinComposer } from '../../domain/checkins/ports.ts';
-import type { Db } from '../../persistence/database.ts';
-import type { PulseBallotBox } from '../../domain/pulse/ballot-box.ts';
-import type { Logger } from '../../logger.ts';
+import type { AppContext } from '../../app-context.ts';
 import type { Job } from '../scheduler.ts';
 import { createCheckinsJob } from './checkins.job.ts';
 import { createDigestsJob } from './digests.job.ts';
@@ -15,15 +11,10 @@ import { createPulseFollowupsJob } from './pulse-followups.job.ts';
 import { createTeamMembersJob } from './team-members.job.ts';
 
 export interface JobDeps {
-  db: Db;
-  config: AppConfig;
-  checkinComposer: CheckinComposer;
+  /** The app's shared repositories and feature dependencies (its logger is the pulse subsystem's: counts only). */
+  context: AppContext;
   /** A Slack client for a workspace (jobs that read from Slack, e.g. profile refresh). */
   clientFor(workspaceId: string): Promise<webApi.WebClient>;
-  /** The pulse ballot box: closes rounds, keys follow-ups (holds keys, never ratings). */
-  pulse: PulseBallotBox;
-  /** The pulse subsystem's logger (counts only, never a person or a score). */
-  logger: Logger;
 }
 
 /** Every job the minute tick runs, in order. Features add theirs here. */

@@ -1,7 +1,5 @@
 import { queueDueFollowups } from '../../domain/pulse/pulse-followup.service.ts';
 import { messages } from '../../i18n/index.ts';
-import { createPgPulseFollowupRepository } from '../../persistence/pg-pulse-followup.repository.ts';
-import { createPgTeamRepository } from '../../persistence/pg-team.repository.ts';
 import { buildPulseFollowupMessage } from '../../slack/views/pulse-followup.view.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
@@ -9,9 +7,9 @@ import type { JobDeps } from './index.ts';
 /** One pulse reminder two days after each check-in, to people who have not rated an open round. */
 export function createPulseFollowupsJob(deps: JobDeps): Job {
   const followupDeps = {
-    followups: createPgPulseFollowupRepository(deps.db),
-    teams: createPgTeamRepository(deps.db),
-    pulse: deps.pulse,
+    followups: deps.context.stores.pulseFollowups,
+    teams: deps.context.stores.teams,
+    pulse: deps.context.pulse,
     render: (language: 'en' | 'nb', rounds: Parameters<typeof buildPulseFollowupMessage>[1]) =>
       buildPulseFollowupMessage(messages(language), rounds),
   };

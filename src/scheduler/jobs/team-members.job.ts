@@ -1,8 +1,6 @@
 import { syncTeamMembers } from '../../domain/teams/team.service.ts';
 import type { UserServiceDeps } from '../../domain/users/user.service.ts';
-import { createPgTeamRepository } from '../../persistence/pg-team.repository.ts';
-import { createPgUserRepository } from '../../persistence/pg-user.repository.ts';
-import { createProfileSavedHook, createTeamDefaultsDeps } from '../../profile-hooks.ts';
+import { atInstant, profileSavedHook } from '../../app-context.ts';
 import { createSlackChannelDirectory } from '../../slack/slack-channel-directory.ts';
 import { createSlackUserSource } from '../../slack/slack-user-source.ts';
 import type { Job } from '../scheduler.ts';
@@ -14,26 +12,25 @@ const RESYNC_AFTER_MS = 7 * 24 * 60 * 60_000;
 const PER_TICK = 2;
 
 export function createTeamMembersJob(deps: JobDeps): Job {
-  const teams = createPgTeamRepository(deps.db);
+  const { stores, teamDefaults } = deps.context;
+  const { teams } = stores;
   return {
     name: 'team-members',
     async run(now) {
       const clock = { now: () => now };
+      const defaults = atInstant(teamDefaults, now);
       const users: UserServiceDeps = {
-        users: createPgUserRepository(deps.db),
+        users: stores.users,
         slack: createSlackUserSource(deps.clientFor),
         clock,
-        onProfileSaved: createProfileSavedHook(deps.db, clock),
+        onProfileSaved: profileSavedHook(defaults),
       };
       const channels = createSlackChannelDirectory(deps.clientFor, users);
       let synced = 0;
       let failed = 0;
       for (const team of await teams.staleTeams(new Date(now.getTime() - RESYNC_AFTER_MS), PER_TICK)) {
         try {
-          await syncTeamMembers(
-            { teams, channels, clock, defaults: createTeamDefaultsDeps(deps.db, clock) },
-            team,
-          );
+          await syncTeamMembers({ teams, channels, clock, defaults }, team);
           synced += 1;
         } catch {
           failed += 1;

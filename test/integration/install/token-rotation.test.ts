@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createTokenCipher } from '../../../src/persistence/token-cipher.ts';
+import { createAppContext } from '../../../src/app-context.ts';
+import { systemClock } from '../../../src/system-clock.ts';
 import { createOAuthWorkspaces, type OAuthWorkspaces } from '../../../src/slack/oauth-workspaces.ts';
 import { manifestBotScopes } from '../../../src/slack/manifest-scopes.ts';
 import { ALICE_ID, DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
@@ -41,7 +43,13 @@ beforeAll(async () => {
     createOAuthWorkspaces({
       config,
       secrets,
-      db: database.db,
+      installations: createAppContext({
+        db: database.db,
+        clock: systemClock,
+        config,
+        secrets,
+        logger: createLogger('silent'),
+      }).stores.installations,
       logger: createLogger('silent'),
       now: () => now,
     });

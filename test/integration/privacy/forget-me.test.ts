@@ -6,7 +6,7 @@ import { createPgHabitRepository } from '../../../src/persistence/pg-habit.repos
 import { createPgPromiseRepository, toTrustPromise } from '../../../src/persistence/pg-promise.repository.ts';
 import { getUserProfile } from '../../../src/domain/users/user.service.ts';
 import { createRefreshOnlyUserRepository } from '../../../src/persistence/refresh-only-user.repository.ts';
-import { createProfileSavedHook } from '../../../src/profile-hooks.ts';
+import { atInstant, profileSavedHook } from '../../../src/app-context.ts';
 import { createSlackUserSource } from '../../../src/slack/slack-user-source.ts';
 import { settingsCallbackIds } from '../../../src/slack/settings-ids.ts';
 import { commandReply } from '../../support/command-reply.ts';
@@ -383,7 +383,7 @@ describe('/trust forget-me', () => {
       users: createRefreshOnlyUserRepository(db()),
       slack: createSlackUserSource(t.app.slack.clientFor),
       clock,
-      onProfileSaved: createProfileSavedHook(db(), clock),
+      onProfileSaved: profileSavedHook(atInstant(t.app.context.teamDefaults, clock.now())),
     };
     await expect(getUserProfile(refresh, DEMO_TEAM_ID, me)).rejects.toThrow('person no longer stored');
     expect((await scanFor(me)).hits).toEqual({});

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { updateSchedule } from '../../../domain/checkins/checkin.service.ts';
 import { defaultCheckinTarget } from '../../../domain/checkins/checkin-schedule.ts';
 import { formatDateTime } from '../../../i18n/format-date.ts';
-import { createPgCheckinRepository } from '../../../persistence/pg-checkin.repository.ts';
 import { checkinActionIds, checkinBlockIds, checkinCallbackIds } from '../../ids.ts';
 import { buildChangeTimeModal } from '../../views/checkin.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
@@ -24,7 +23,7 @@ const timeState = z.object({
 
 /** "Change day and time…": the person's own weekly check-in slot, in their zone. */
 export function registerCheckinChangeTime(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const checkins = createPgCheckinRepository(deps.db);
+  const checkins = deps.stores.checkins;
 
   app.action<BlockButtonAction>(checkinActionIds.changeTime, async ({ ack, body, client }) => {
     await ack();

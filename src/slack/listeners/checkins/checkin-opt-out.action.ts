@@ -1,14 +1,13 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { updateSchedule } from '../../../domain/checkins/checkin.service.ts';
 import { defaultCheckinTarget } from '../../../domain/checkins/checkin-schedule.ts';
-import { createPgCheckinRepository } from '../../../persistence/pg-checkin.repository.ts';
 import { checkinActionIds } from '../../ids.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { interactionUser, personOf, weekValue, workspaceOf } from './person.ts';
 
 export function registerCheckinOptOut(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const checkins = createPgCheckinRepository(deps.db);
+  const checkins = deps.stores.checkins;
   app.action<BlockButtonAction>(checkinActionIds.optOut, async ({ ack, body, action, respond }) => {
     await ack();
     const who = interactionUser.safeParse(body);

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { updateSchedule } from '../../../domain/checkins/checkin.service.ts';
 import { defaultCheckinTarget } from '../../../domain/checkins/checkin-schedule.ts';
 import { formatDateTime } from '../../../i18n/format-date.ts';
-import { createPgCheckinRepository } from '../../../persistence/pg-checkin.repository.ts';
 import { checkinActionIds, checkinBlockIds, checkinCallbackIds } from '../../ids.ts';
 import { buildPauseModal } from '../../views/checkin.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
@@ -25,7 +24,7 @@ const pauseState = z.object({
 
 /** "Pause…": no check-ins until a chosen day. */
 export function registerCheckinPause(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const checkins = createPgCheckinRepository(deps.db);
+  const checkins = deps.stores.checkins;
 
   app.action<BlockButtonAction>(checkinActionIds.pause, async ({ ack, body, client }) => {
     await ack();

@@ -1,13 +1,12 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { skipWeek } from '../../../domain/checkins/checkin.service.ts';
-import { createPgCheckinRepository } from '../../../persistence/pg-checkin.repository.ts';
 import { checkinActionIds } from '../../ids.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { interactionUser, personOf, weekValue, workspaceOf } from './person.ts';
 
 export function registerCheckinSkip(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const checkins = createPgCheckinRepository(deps.db);
+  const checkins = deps.stores.checkins;
   app.action<BlockButtonAction>(checkinActionIds.skip, async ({ ack, body, action, respond }) => {
     await ack();
     const who = interactionUser.safeParse(body);

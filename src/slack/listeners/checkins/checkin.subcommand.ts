@@ -1,5 +1,4 @@
 import { sendCheckinNow } from '../../../domain/checkins/checkin.service.ts';
-import { createPgCheckinRepository } from '../../../persistence/pg-checkin.repository.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
@@ -7,7 +6,7 @@ import { personOf } from './person.ts';
 
 /** `/trust checkin`: this week's check-in now; the scheduled one then does not come this week. */
 export function checkinSubcommand(deps: ListenerDeps): SubcommandHandler {
-  const checkins = createPgCheckinRepository(deps.db);
+  const checkins = deps.stores.checkins;
   return async (ctx) => {
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
     const result = await sendCheckinNow(

@@ -2,8 +2,7 @@ import { buildTeamWeekSummary, queueDigestNow, zoneOf } from '../../../domain/di
 import type { DigestTeam } from '../../../domain/digest/ports.ts';
 import { isoWeekOf } from '../../../domain/schedule/local-time.ts';
 import { canManage } from '../../../domain/teams/team.service.ts';
-import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
-import { createDigestDeps, renderDigest } from '../../digest-deps.ts';
+import { renderDigest } from '../../digest-deps.ts';
 import { buildDigestPreview } from '../../views/digest.view.ts';
 import type { SlackMessage } from '../../views/help.view.ts';
 import { channelMention } from '../../views/team.view.ts';
@@ -17,7 +16,7 @@ type Access = { ok: true; team: DigestTeam } | { ok: false; reply: SlackMessage 
 
 /** Only in a team's channel, and only for one of its managers. */
 async function managedTeam(deps: ListenerDeps, ctx: SubcommandContext): Promise<Access> {
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
   if (!team) return { ok: false, reply: textMessage(ctx.m.digest.teamOnly) };
   const person = await personOf(deps, ctx.workspaceId, ctx.userId);
@@ -26,10 +25,7 @@ async function managedTeam(deps: ListenerDeps, ctx: SubcommandContext): Promise<
   if (!(await canManage({ teams }, actor, team))) {
     return { ok: false, reply: textMessage(ctx.m.teams.notManager) };
   }
-  const digestTeam = await createDigestDeps(deps.db, deps.clock, deps.settings.catchUpMs).digests.findTeam(
-    ctx.workspaceId,
-    ctx.channelId,
-  );
+  const digestTeam = await deps.digest.digests.findTeam(ctx.workspaceId, ctx.channelId);
   return digestTeam
     ? { ok: true, team: digestTeam }
     : { ok: false, reply: textMessage(ctx.m.digest.teamOnly) };
@@ -37,7 +33,7 @@ async function managedTeam(deps: ListenerDeps, ctx: SubcommandContext): Promise<
 
 /** `/trust digest`: posts this week's digest in the team channel now, through the outbox. */
 export function digestSubcommand(deps: ListenerDeps): SubcommandHandler {
-  const digestDeps = createDigestDeps(deps.db, deps.clock, deps.settings.catchUpMs);
+  const digestDeps = deps.digest;
   return async (ctx) => {
     const access = await managedTeam(deps, ctx);
     if (!access.ok) return access.reply;
@@ -51,7 +47,7 @@ export function digestSubcommand(deps: ListenerDeps): SubcommandHandler {
 
 /** `/trust digest preview`: the same digest, shown to the manager only. */
 export function digestPreviewSubcommand(deps: ListenerDeps): SubcommandHandler {
-  const digestDeps = createDigestDeps(deps.db, deps.clock, deps.settings.catchUpMs);
+  const digestDeps = deps.digest;
   return async (ctx) => {
     const access = await managedTeam(deps, ctx);
     if (!access.ok) return access.reply;

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { purgeWorkspace } from '../../../persistence/pg-privacy.repository.ts';
-import { deleteInstallation } from '../../../persistence/pg-installation.repository.ts';
 import { events } from '../../ids.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
@@ -27,8 +25,8 @@ async function purge(deps: ListenerDeps, body: unknown, reason: string): Promise
   const envelope = eventEnvelope.safeParse(body);
   if (!envelope.success) return;
   const teamId = envelope.data.team_id;
-  const deleted = await purgeWorkspace(deps.db, teamId, envelope.data.event_id);
+  const deleted = await deps.stores.privacy.purgeWorkspace(teamId, envelope.data.event_id);
   // The OAuth installation (encrypted tokens) goes too; its foreign key already cascades, this makes sure.
-  await deleteInstallation(deps.db, teamId);
+  await deps.stores.workspaces.deleteInstallation(teamId);
   deps.logger.info({ teamId, reason, deleted }, 'workspace data deleted');
 }

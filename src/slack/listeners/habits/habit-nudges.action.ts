@@ -1,7 +1,6 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { setNudges } from '../../../domain/habits/nudge.service.ts';
-import { createPgHabitNudgeRepository } from '../../../persistence/pg-habit-nudge.repository.ts';
 import { habitActionIds, habitBlockIds } from '../../ids.ts';
 import { buildNudgesSwitch, swapBlocks } from '../../views/habit.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
@@ -25,7 +24,7 @@ const nudgesValue = z
 
 /** "Turn off/on nudges": the person's own mid-week nudge switch. */
 export function registerHabitNudges(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const nudges = createPgHabitNudgeRepository(deps.db);
+  const nudges = deps.stores.nudges;
   const renderHabits = createHabitsRenderer(deps);
   app.action<BlockButtonAction>(habitActionIds.nudges, async ({ ack, body, action, respond }) => {
     await ack();

@@ -1,7 +1,6 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { reflect } from '../../../domain/habits/habit.service.ts';
 import type { ReflectionAnswer } from '../../../domain/habits/reflection.ts';
-import { createPgHabitRepository } from '../../../persistence/pg-habit.repository.ts';
 import { habitActionIds } from '../../ids.ts';
 import { buildReflectionBlocks, reflectionBlockIds, swapBlocks } from '../../views/habit.view.ts';
 import { interactionUser, personOf, weekValue, workspaceOf } from '../checkins/person.ts';
@@ -17,7 +16,7 @@ const answers: Array<[string, ReflectionAnswer]> = [
 
 /** Often / Sometimes / Not yet in the check-in: stores the answer and updates the message in place. */
 export function registerHabitReflect(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const habits = createPgHabitRepository(deps.db);
+  const habits = deps.stores.habits;
   for (const [actionId, answer] of answers) {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond }) => {
       await ack();

@@ -1,9 +1,6 @@
 import { currentWeek, habitWeekFor } from '../../../domain/habits/habit.service.ts';
 import { nudgesEnabled } from '../../../domain/habits/nudge.service.ts';
 import { formatDateTime } from '../../../i18n/format-date.ts';
-import { createPgHabitNudgeRepository } from '../../../persistence/pg-habit-nudge.repository.ts';
-import { createPgHabitRepository } from '../../../persistence/pg-habit.repository.ts';
-import { createPgPromiseRepository } from '../../../persistence/pg-promise.repository.ts';
 import { escapeToFit } from '../../mrkdwn.ts';
 import { buildHabitsMessage } from '../../views/habit.view.ts';
 import type { SlackMessage } from '../../views/help.view.ts';
@@ -19,9 +16,9 @@ export function habitsSubcommand(deps: ListenerDeps): SubcommandHandler {
 
 /** The `/trust habits` answer for a person as of now (also re-rendered by the nudge switch). */
 export function createHabitsRenderer(deps: ListenerDeps): (person: Person) => Promise<SlackMessage> {
-  const habits = createPgHabitRepository(deps.db);
-  const nudges = createPgHabitNudgeRepository(deps.db);
-  const promises = createPgPromiseRepository(deps.db);
+  const habits = deps.stores.habits;
+  const nudges = deps.stores.nudges;
+  const promises = deps.stores.promises;
   return async (person) => {
     const now = deps.clock.now();
     const who = { workspaceId: person.workspaceId, userId: person.userId };

@@ -1,6 +1,5 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { canManage } from '../../../domain/teams/team.service.ts';
-import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { homeActionIds } from '../../home-ids.ts';
 import { homeTeamValue } from '../../views/home.view.ts';
 import { buildNoticeModal, buildTeamSettingsModal } from '../../views/team.view.ts';
@@ -15,7 +14,7 @@ import { sealedView } from '../../view-seal.ts';
  * `/trust team settings` in the team's channel; its submission is handled by the team settings view.
  */
 export function registerHomeTeamSettingsAction(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   app.action<BlockButtonAction>(homeActionIds.teamSettings, async ({ ack, body, action, client }) => {
     await ack();
     const who = interactionUser.safeParse(body);

@@ -4,7 +4,6 @@ import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandContext, SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { buildExportSummaryMessage } from '../../views/privacy.view.ts';
-import { privacyServiceDeps } from './privacy-deps.ts';
 import { uploadFile } from '../../file-upload.ts';
 
 /**
@@ -12,7 +11,7 @@ import { uploadFile } from '../../file-upload.ts';
  * file in their DM with the app (files upload v2: reserve, upload the bytes, share in the DM).
  */
 export function exportSubcommand(deps: ListenerDeps): SubcommandHandler {
-  const service = privacyServiceDeps(deps);
+  const service = deps.privacy;
   return async (ctx) => {
     await ctx
       .respond({ response_type: 'ephemeral', text: ctx.m.privacy.exportPreparing })

@@ -8,13 +8,12 @@ import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { privacyServiceDeps } from './privacy-deps.ts';
 
 const formerMember = (language: 'en' | 'nb' | null) => messages(language ?? 'en').promises.formerColleague;
 
 /** `/trust forget-me`: the confirmation modal, or "nothing left" when there is nothing to delete. */
 export function forgetMeSubcommand(deps: ListenerDeps): SubcommandHandler {
-  const service = privacyServiceDeps(deps);
+  const service = deps.privacy;
   return async (ctx) => {
     const person = { workspaceId: ctx.workspaceId, userId: ctx.userId, zone: null };
     if (!(await hasPersonalData(service, person))) {
@@ -31,7 +30,7 @@ export function forgetMeSubcommand(deps: ListenerDeps): SubcommandHandler {
 
 /** The confirmed modal: everything goes in one transaction, then the modal says what happened. */
 export function registerForgetMeView(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const service = privacyServiceDeps(deps);
+  const service = deps.privacy;
   app.view<ViewSubmitAction>(settingsCallbackIds.forgetMe, async ({ ack, body }) => {
     const who = interactionUser.safeParse(body);
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;

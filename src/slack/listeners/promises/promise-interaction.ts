@@ -13,7 +13,6 @@ import {
 } from '../../../domain/promises/promise.service.ts';
 import { getUserProfile } from '../../../domain/users/user.service.ts';
 import type { Audience } from '../../../i18n/format-date.ts';
-import { createPgPromiseRepository } from '../../../persistence/pg-promise.repository.ts';
 import { createPromiseNotifier, readerOf } from '../../promise-notifier.ts';
 import { classifySlackError } from '../../slack-errors.ts';
 import type { SlackMessage } from '../../views/help.view.ts';
@@ -32,7 +31,7 @@ import { sealedView } from '../../view-seal.ts';
 
 export function promiseServiceDeps(deps: ListenerDeps): PromiseServiceDeps {
   return {
-    promises: createPgPromiseRepository(deps.db),
+    promises: deps.stores.promises,
     notifications: createPromiseNotifier(
       async (workspaceId, userId) =>
         readerOf(await getUserProfile(deps.users, workspaceId, userId).catch(() => undefined)),

@@ -1,5 +1,4 @@
 import type { BlockButtonAction } from '@slack/bolt';
-import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { pulseActionIds } from '../../ids.ts';
 import { buildPulseModal, buildPulseNoticeModal, pulseRoundValue } from '../../views/pulse.view.ts';
 import { channelMention } from '../../views/team.view.ts';
@@ -13,7 +12,7 @@ export const pulseRoundJson = jsonValue(pulseRoundValue, 200);
 
 /** "Rate team trust (anonymous)" in the check-in: opens the rating modal for that team's round. */
 export function registerPulseRateAction(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   app.action<BlockButtonAction>(pulseActionIds.rate, async ({ ack, body, action, client, respond }) => {
     await ack();
     const who = interactionUser.safeParse(body);

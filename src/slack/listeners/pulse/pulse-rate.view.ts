@@ -1,7 +1,6 @@
 import type { ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { PULSE_ITEMS, type PulseScores, roundAt, roundLabel } from '../../../domain/pulse/pulse.ts';
-import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { pulseCallbackIds } from '../../ids.ts';
 import { buildPulseNoticeModal, pulseItemBlockIds } from '../../views/pulse.view.ts';
 import { interactionUser, storedPersonOf, workspaceOf } from '../checkins/person.ts';
@@ -34,7 +33,7 @@ function scoresOf(values: unknown): PulseScores | undefined {
  * one transaction. Nothing else is written: the profile is read as stored, never refreshed.
  */
 export function registerPulseRateView(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   app.view<ViewSubmitAction>(pulseCallbackIds.rate, async ({ ack, body, view }) => {
     const who = interactionUser.safeParse(body);
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;

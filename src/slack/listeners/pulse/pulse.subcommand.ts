@@ -1,4 +1,3 @@
-import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { buildPulseModal } from '../../views/pulse.view.ts';
 import { channelMention } from '../../views/team.view.ts';
 import { textMessage } from '../commands/trust.command.ts';
@@ -8,7 +7,7 @@ import { availableRound } from './pulse-round.ts';
 
 /** `/trust pulse`: the rating modal for this channel's team, or else the first team not yet rated. */
 export function pulseSubcommand(deps: ListenerDeps): SubcommandHandler {
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   return async (ctx) => {
     const mine = await teams.teamsOf(ctx.workspaceId, ctx.userId);
     if (mine.length === 0) return textMessage(ctx.m.pulse.noTeam);

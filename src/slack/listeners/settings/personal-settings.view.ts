@@ -6,7 +6,6 @@ import {
   savePersonalSettings,
 } from '../../../domain/settings/personal-settings.service.ts';
 import { formatDateTime } from '../../../i18n/format-date.ts';
-import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
 import { settingsBlockIds as b, settingsCallbackIds } from '../../settings-ids.ts';
 import { AUTO_LANGUAGE, FOLLOW_SLACK } from '../../views/settings.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
@@ -69,7 +68,7 @@ const problemBlock: Record<SettingsProblem, string> = {
  * first; then everything is saved in one transaction and confirmed by DM in the new language.
  */
 export function registerPersonalSettingsView(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const settings = createTeamDefaultsDeps(deps.db, deps.clock);
+  const settings = deps.teamDefaults;
 
   app.view<ViewSubmitAction>(settingsCallbackIds.personal, async ({ ack, body, view, client }) => {
     const who = interactionUser.safeParse(body);

@@ -1,6 +1,5 @@
 import type { BlockButtonAction, webApi } from '@slack/bolt';
 import { loadPersonalSettings } from '../../../domain/settings/personal-settings.service.ts';
-import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
 import { settingsActionIds } from '../../settings-ids.ts';
 import type { SlackMessage } from '../../views/help.view.ts';
 import { buildPersonalSettingsModal } from '../../views/settings.view.ts';
@@ -17,11 +16,7 @@ async function openSettings(
   input: { workspaceId: string; userId: string; triggerId: string },
 ): Promise<SlackMessage | undefined> {
   const person = await personOf(deps, input.workspaceId, input.userId);
-  const current = await loadPersonalSettings(
-    createTeamDefaultsDeps(deps.db, deps.clock),
-    input.workspaceId,
-    input.userId,
-  );
+  const current = await loadPersonalSettings(deps.teamDefaults, input.workspaceId, input.userId);
   if (!current) return textMessage(person.m.settings.unknownPerson);
   await client.views.open({
     trigger_id: input.triggerId,

@@ -1,5 +1,4 @@
 import type { GlobalShortcut } from '@slack/bolt';
-import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { shortcutCallbackIds } from '../../shortcut-ids.ts';
 import { buildPulseModal, buildPulseNoticeModal } from '../../views/pulse.view.ts';
 import { channelMention } from '../../views/team.view.ts';
@@ -14,7 +13,7 @@ import type { ListenerRegistrar } from '../registrar.ts';
  * too few members for an anonymous pulse, already rated, the round closed).
  */
 export function registerRateTeamTrustShortcut(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   app.shortcut<GlobalShortcut>(shortcutCallbackIds.rateTeamTrust, async ({ ack, body, client }) => {
     await ack();
     const who = interactionUser.safeParse(body);

@@ -5,7 +5,6 @@ import { parseDueDate } from '../../../domain/promises/due-date.parser.ts';
 import { createPromise, promiseMessageKey } from '../../../domain/promises/promise.service.ts';
 import { getUserProfile } from '../../../domain/users/user.service.ts';
 import { messages } from '../../../i18n/index.ts';
-import { sentMessageOf } from '../../../persistence/pg-outbox.repository.ts';
 import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { messageLink } from '../../parsers/message-shortcut.parser.ts';
 import { readerOf } from '../../promise-notifier.ts';
@@ -120,7 +119,7 @@ async function noticeLink(
 ): Promise<string | undefined> {
   const deadline = performance.now() + NOTICE_WAIT_MS;
   while (performance.now() < deadline) {
-    const sent = await sentMessageOf(deps.db, workspaceId, key);
+    const sent = await deps.stores.outbox.sentMessageOf(workspaceId, key);
     if (sent) {
       try {
         const answer = await client.chat.getPermalink({ channel: sent.channel, message_ts: sent.ts });

@@ -6,7 +6,6 @@ import { roundAt, roundLabel } from '../../../domain/pulse/pulse.ts';
 import { isPulseOffered } from '../../../domain/teams/team.ts';
 import { getUserLanguage } from '../../../domain/users/user.service.ts';
 import { messages } from '../../../i18n/index.ts';
-import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { functionCallbackIds } from '../../shortcut-ids.ts';
 import { buildPulseCheckinSection } from '../../views/pulse.view.ts';
 import { channelMention } from '../../views/team.view.ts';
@@ -32,7 +31,7 @@ export function pulseStepKey(workspaceId: string, personTag: string, week: strin
  * step with `functions.completeError`, nothing queued.
  */
 export function registerSendTrustPulseStep(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   app.function(functionCallbackIds.sendTrustPulse, async (args) => {
     try {
       await sendTrustPulse(deps, teams, args);
@@ -45,7 +44,7 @@ export function registerSendTrustPulseStep(app: ListenerRegistrar, deps: Listene
 
 async function sendTrustPulse(
   deps: ListenerDeps,
-  teams: ReturnType<typeof createPgTeamRepository>,
+  teams: ListenerDeps['stores']['teams'],
   { inputs, complete, fail, body }: SlackEventMiddlewareArgs<'function_executed'>,
 ): Promise<void> {
   const workspaceId = body.team_id;

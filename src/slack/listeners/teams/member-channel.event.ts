@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { memberJoined, memberLeft } from '../../../domain/teams/team.service.ts';
-import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
-import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
 import { teamEvents } from '../../ids.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
@@ -13,12 +11,12 @@ const membershipEvent = z.object({
 
 /** member_joined_channel / member_left_channel keep team membership current between resyncs. */
 export function registerMemberChannelEvents(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   const service = {
     teams,
     channels: deps.channels,
     clock: deps.clock,
-    defaults: createTeamDefaultsDeps(deps.db, deps.clock, deps.users.users.forget),
+    defaults: deps.teamDefaults,
   };
 
   app.event(teamEvents.memberJoinedChannel, async ({ body }) => {

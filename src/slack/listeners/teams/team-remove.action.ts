@@ -1,9 +1,7 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { canManage } from '../../../domain/teams/team.service.ts';
-import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { applyTeamDefaults } from '../../../domain/settings/team-defaults.service.ts';
-import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
 import { teamActionIds } from '../../ids.ts';
 import { channelMention } from '../../views/team.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
@@ -26,8 +24,8 @@ const removeValue = z
 
 /** The confirmed "Remove team" button from `/trust team remove`. */
 export function registerTeamRemoveAction(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const teams = createPgTeamRepository(deps.db);
-  const defaults = createTeamDefaultsDeps(deps.db, deps.clock, deps.users.users.forget);
+  const teams = deps.stores.teams;
+  const defaults = deps.teamDefaults;
   app.action<BlockButtonAction>(teamActionIds.remove, async ({ ack, body, action, respond }) => {
     await ack();
     const who = interactionUser.safeParse(body);

@@ -7,9 +7,7 @@ import {
 } from '../../../domain/teams/team.ts';
 import { canManage, setUpTeam, updateTeamSettings } from '../../../domain/teams/team.service.ts';
 import { isLanguage, type Language } from '../../../domain/users/language.ts';
-import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { applyTeamDefaultsToTeam } from '../../../domain/settings/team-defaults.service.ts';
-import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
 import { teamBlockIds, teamCallbackIds } from '../../ids.ts';
 import {
   buildNoticeModal,
@@ -107,8 +105,8 @@ const problemBlock: Record<TeamSettingsProblem, string> = {
  * checks run first; the slow part of a setup (reading the channel's members) runs after it.
  */
 export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerDeps): void {
-  const teams = createPgTeamRepository(deps.db);
-  const defaults = createTeamDefaultsDeps(deps.db, deps.clock, deps.users.users.forget);
+  const teams = deps.stores.teams;
+  const defaults = deps.teamDefaults;
   const service = { teams, channels: deps.channels, clock: deps.clock, defaults };
 
   app.view<ViewSubmitAction>(teamCallbackIds.settings, async ({ ack, body, view, client }) => {

@@ -1,6 +1,5 @@
 import { defaultTeamSettings } from '../../../domain/teams/team.ts';
 import { canManage } from '../../../domain/teams/team.service.ts';
-import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import {
   buildTeamRemoveConfirmation,
   buildTeamSettingsModal,
@@ -17,7 +16,7 @@ const mention = /^<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>$/;
 
 /** `/trust team setup`: in the channel that becomes the team; managers only; opens the settings. */
 export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   return async (ctx) => {
     if (await teams.findByChannel(ctx.workspaceId, ctx.channelId))
       return textMessage(ctx.m.teams.alreadyTeam);
@@ -43,7 +42,7 @@ export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
 
 /** `/trust team settings`: the same modal, filled in with the team's settings. */
 export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   return async (ctx) => {
     const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
     if (!team) return textMessage(ctx.m.teams.notATeam);
@@ -66,7 +65,7 @@ export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
 
 /** `/trust team managers add @person`. */
 export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler {
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   return async (ctx) => {
     const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
     if (!team) return textMessage(ctx.m.teams.notATeam);
@@ -86,7 +85,7 @@ export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler
 
 /** `/trust team remove`: answers with a confirm button; the button does the removing. */
 export function teamRemoveSubcommand(deps: ListenerDeps): SubcommandHandler {
-  const teams = createPgTeamRepository(deps.db);
+  const teams = deps.stores.teams;
   return async (ctx) => {
     const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
     if (!team) return textMessage(ctx.m.teams.notATeam);
