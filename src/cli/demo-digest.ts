@@ -5,7 +5,6 @@ import { commandReply } from '../../test/support/command-reply.ts';
 import { renderBlocks } from '../../test/support/slack-emulator/render.ts';
 import { ALICE_ID, DEMO_TEAM_ID } from '../../test/support/slack-emulator/seed.ts';
 import { type IsoWeek, isoWeekOf, previousIsoWeek } from '../domain/schedule/local-time.ts';
-import { createPgTeamRepository } from '../persistence/pg-team.repository.ts';
 import { digestBlockIds } from '../slack/digest-ids.ts';
 import type { DemoStage } from './demo-pulse.ts';
 
@@ -82,7 +81,7 @@ export async function playDigestStory(stage: DemoStage): Promise<void> {
     members: [ALICE_ID, ...people],
     botIsMember: true,
   });
-  const teams = createPgTeamRepository(stage.app.database.db);
+  const teams = stage.app.context.stores.teams;
   const team = await teams.create({
     workspaceId: DEMO_TEAM_ID,
     channelId: CHANNEL,

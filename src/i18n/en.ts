@@ -173,8 +173,6 @@ export const en = {
     unknown: (command: string) => `I don't know ${command}.`,
     didYouMean: (suggestion: string) => `Did you mean \`${suggestion}\`?`,
     seeHelp: 'Type `/trust help` to see everything you can do.',
-    notYetAvailable: (usage: string) =>
-      `\`${usage}\` is not available in this version of Trust Habits yet. Type \`/trust help\` to see what you can do.`,
     busy: 'Trust Habits is very busy right now. Please try again in a moment.',
     somethingWentWrong:
       'Something went wrong on our side, and nothing was changed. Please try again in a moment.',

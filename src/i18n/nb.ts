@@ -165,8 +165,6 @@ export const nb: Messages = {
     unknown: (command) => `Jeg kjenner ikke til ${command}.`,
     didYouMean: (suggestion) => `Mente du \`${suggestion}\`?`,
     seeHelp: 'Skriv `/trust help` for å se alt du kan gjøre.',
-    notYetAvailable: (usage) =>
-      `\`${usage}\` finnes ikke i denne versjonen av Trust Habits ennå. Skriv \`/trust help\` for å se hva du kan gjøre.`,
     busy: 'Trust Habits har det travelt akkurat nå. Prøv igjen om et øyeblikk.',
     somethingWentWrong: 'Noe gikk galt hos oss, og ingenting ble endret. Prøv igjen om litt.',
     formTitle: 'Trust Habits',

@@ -66,7 +66,8 @@ export interface SlackRuntime {
   app: App;
   /** Handles POST /slack/events (HTTP mode only). */
   requestListener: RequestListener | undefined;
-  identity: BotIdentityProbe;
+  /** Single-workspace mode: who the bot token belongs to (auth.test); none with OAuth. */
+  identity: BotIdentityProbe | undefined;
   /** GET paths of the OAuth install flow, served by `requestListener` (empty without OAuth). */
   oauthPaths: string[];
   /** Slack side of readiness: the bot token answered (single workspace); always true with OAuth. */
@@ -136,17 +137,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackRuntime {
     requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
     identity,
     oauthPaths: auth.oauthPaths,
-    ready: () => config.slack.oauth || identity.identity !== undefined,
+    ready: () => config.slack.oauth || identity?.identity !== undefined,
     listeners,
     home: listenerDeps.home,
     clientFor,
     async start() {
       // With OAuth there is no single token to probe; each workspace's token is checked on use.
-      if (!config.slack.oauth) await identity.start();
+      await identity?.start();
       if (receiver instanceof SocketModeReceiver) await receiver.start();
     },
     async stop() {
-      identity.stop();
+      identity?.stop();
       await listenerDeps.home.stop();
       if (receiver instanceof SocketModeReceiver) await disconnectSocket(receiver);
     },
@@ -173,7 +174,7 @@ interface WorkspaceAuth {
   receiver: Receiver;
   authorize: Authorize<boolean> | undefined;
   clientFor(workspaceId: string): Promise<webApi.WebClient>;
-  identity: BotIdentityProbe;
+  identity: BotIdentityProbe | undefined;
   oauthPaths: string[];
 }
 
@@ -222,11 +223,7 @@ function oauthAuth(deps: SlackAppDeps, boltLogger: ReturnType<typeof toBoltLogge
     }),
     authorize: undefined,
     clientFor: workspaces.clientFor,
-    // Never started in this mode (see start()); kept so the runtime has one shape.
-    identity: new BotIdentityProbe(
-      createInteractiveClient(undefined, config.slack.apiUrl, boltLogger),
-      logger.child({ subsystem: 'identity' }),
-    ),
+    identity: undefined,
     oauthPaths: [INSTALL_PATH, REDIRECT_PATH],
   };
 }

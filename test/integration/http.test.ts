@@ -115,7 +115,7 @@ describe('operations endpoints', () => {
 
 describe('operations endpoints and logs', () => {
   it('is ready on /readyz when the database answers and Slack has been reached', async () => {
-    await t.emulator.waitFor(() => t.app.slack.identity.identity, { timeoutMs: 10_000 });
+    await t.emulator.waitFor(() => t.app.slack.identity?.identity, { timeoutMs: 10_000 });
     const response = await fetch(`${t.app.operationsUrl}/readyz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ready: true, database: true, slack: true });
@@ -140,7 +140,7 @@ describe('operations endpoints and logs', () => {
       logDestination: { write: (line) => lines.push(JSON.parse(line)) },
     });
     try {
-      await logged.emulator.waitFor(() => logged.app.slack.identity.identity, { timeoutMs: 10_000 });
+      await logged.emulator.waitFor(() => logged.app.slack.identity?.identity, { timeoutMs: 10_000 });
       const startupLines = lines.length;
       for (let i = 0; i < 2; i += 1) {
         const response = await logged.driver.command({

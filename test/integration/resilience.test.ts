@@ -6,7 +6,7 @@ describe('when Slack is unreachable at start', () => {
   it('still starts and acks /trust, answering in English', async () => {
     const t = await startTestApp({ slackUnreachable: true });
     try {
-      expect(t.app.slack.identity.identity).toBeUndefined();
+      expect(t.app.slack.identity?.identity).toBeUndefined();
       const started = performance.now();
       const response = await t.driver.command({
         teamId: DEMO_TEAM_ID,

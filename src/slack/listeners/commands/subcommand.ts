@@ -27,4 +27,5 @@ export interface SubcommandContext {
  */
 export type SubcommandHandler = (ctx: SubcommandContext) => Promise<SlackMessage | undefined>;
 
-export type SubcommandHandlers = Partial<Record<SubcommandName, SubcommandHandler>>;
+/** Every subcommand but help (answered in the ack) has its handler: the compiler checks the list is whole. */
+export type SubcommandHandlers = Record<Exclude<SubcommandName, 'help'>, SubcommandHandler>;

@@ -64,7 +64,8 @@ export function registerTrustCommand(
       text,
     } = payload.data;
     const parsed = parseTrustCommand(text);
-    const handler = parsed.kind === 'subcommand' ? handlers[parsed.name] : undefined;
+    const handler =
+      parsed.kind === 'subcommand' && parsed.name !== 'help' ? handlers[parsed.name] : undefined;
 
     if (!handler) {
       const known = await withTimeout(deps.users.users.find(workspaceId, userId), FAST_PROFILE_MS);
@@ -124,8 +125,7 @@ function routeBuiltIn(command: TrustCommand, m: Messages): SlackMessage {
       m.command.tooLong(count.format(command.length), count.format(MAX_COMMAND_TEXT_LENGTH)),
     );
   }
-  if (command.name === 'help') return buildHelpMessage(m);
-  return textMessage(m.command.notYetAvailable(m.help.entries[command.name].usage));
+  return buildHelpMessage(m);
 }
 
 function buildUnknownCommandMessage(

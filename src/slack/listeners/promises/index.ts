@@ -1,4 +1,3 @@
-import type { SubcommandHandlers } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { registerPromiseCreateAction } from './promise-create.action.ts';
@@ -16,7 +15,7 @@ import { promisesSubcommand } from './promises.subcommand.ts';
  * Promises: `/trust promise`, `/trust promises`, the Kept / New date / Release buttons and their
  * modals, and New promise on the App Home.
  */
-export function registerPromiseListeners(app: ListenerRegistrar, deps: ListenerDeps): SubcommandHandlers {
+export function registerPromiseListeners(app: ListenerRegistrar, deps: ListenerDeps) {
   registerPromiseKept(app, deps);
   registerPromiseNewDateAction(app, deps);
   registerPromiseNewDateView(app, deps);

@@ -1,4 +1,3 @@
-import type { SubcommandHandlers } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { registerMemberChannelEvents } from './member-channel.event.ts';
@@ -12,7 +11,7 @@ import {
 } from './team.subcommand.ts';
 
 /** Teams: `/trust team …`, the settings modal, the remove button and channel membership events. */
-export function registerTeamListeners(app: ListenerRegistrar, deps: ListenerDeps): SubcommandHandlers {
+export function registerTeamListeners(app: ListenerRegistrar, deps: ListenerDeps) {
   registerTeamSettingsView(app, deps);
   registerTeamRemoveAction(app, deps);
   registerMemberChannelEvents(app, deps);
