@@ -75,7 +75,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     logger.info({ applied, backend: database.kind }, 'database ready');
 
     const metrics = createMetrics();
-    const schedulerDeps = buildSchedulerDeps({ config, secrets, logger, metrics, db: database.db, clock });
+    // Built once: every repository and feature dependency the listeners and jobs share.
+    const context = createAppContext({ db: database.db, clock, config, secrets, logger });
+    const schedulerDeps = createSchedulerDeps(context, { config, secrets, logger, metrics });
     const kicker = createOutboxKicker(schedulerDeps.dispatcher, logger.child({ subsystem: 'outbox' }));
     stops.push({ name: 'outbox', stop: () => kicker.stop() });
     const slack = createSlackApp({
@@ -83,7 +85,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       secrets,
       logger,
       metrics,
-      context: schedulerDeps.context,
+      context,
       kickOutbox: kicker.kick,
       oauth: schedulerDeps.oauth,
     });
@@ -138,7 +140,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       url: `http://127.0.0.1:${port}`,
       operationsUrl,
       database,
-      context: schedulerDeps.context,
+      context,
       slack,
       metrics,
       scheduler: schedulerDeps,
@@ -156,6 +158,7 @@ export function instanceName(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
 
+/** For the tick CLI, benchmarks and tests: the app context and the scheduler over an open database. */
 export function buildSchedulerDeps(input: {
   config: AppConfig;
   secrets: Secrets;
@@ -164,14 +167,22 @@ export function buildSchedulerDeps(input: {
   db: Db;
   /** The app's clock (request handling); jobs read time from each tick's instant. */
   clock?: Clock;
-}): SchedulerDeps & {
-  /** Everything the features share, built once: listeners take it too. */
+}): SchedulerDeps & { context: AppContext; oauth: OAuthWorkspaces | undefined } {
+  const { config, secrets, logger, db } = input;
+  const context = createAppContext({ db, clock: input.clock ?? systemClock, config, secrets, logger });
+  return createSchedulerDeps(context, input);
+}
+
+/** The scheduler's jobs and outbox dispatcher over the app context (and, with OAuth, the installations). */
+export function createSchedulerDeps(
+  context: AppContext,
+  input: { config: AppConfig; secrets: Secrets; logger: Logger; metrics: Metrics },
+): SchedulerDeps & {
   context: AppContext;
   /** OAuth mode: every workspace's installation and clients. */
   oauth: OAuthWorkspaces | undefined;
 } {
-  const { config, secrets, logger, metrics, db } = input;
-  const context = createAppContext({ db, clock: input.clock ?? systemClock, config, secrets, logger });
+  const { config, secrets, logger, metrics } = input;
   const instance = instanceName();
   // OAuth: each workspace's own token; otherwise the one bot token. One pacer per workspace either way.
   const oauth = config.slack.oauth
