@@ -18,3 +18,12 @@ export interface OutboxPort {
   /** Returns how many were new. */
   enqueue(messages: OutgoingMessage[]): Promise<number>;
 }
+
+/** A listener's answer after its ack: queued like every message, and sent now rather than at the next tick. */
+export async function queueAndSendSoon(
+  deps: { outbox: OutboxPort; kickOutbox(): void },
+  message: OutgoingMessage,
+): Promise<void> {
+  await deps.outbox.enqueue([message]);
+  deps.kickOutbox();
+}
