@@ -52,14 +52,6 @@ export interface MessageEnvelope {
   about: MessageSubject;
 }
 
-function toPerson(workspaceId: string, userId: string, extra: Partial<MessageSubject> = {}) {
-  return {
-    workspaceId,
-    channel: userId,
-    about: { personId: userId, promiseId: null, teamId: null, ...extra },
-  };
-}
-
 export const DIGEST_KIND = 'channel_digest' satisfies MessageKind;
 
 // ---- keys -------------------------------------------------------------------------------------
@@ -119,20 +111,29 @@ export function replyKey(topic: ReplyTopic, workspaceId: string, interactionId: 
 
 // ---- envelopes --------------------------------------------------------------------------------
 
-export function checkinEnvelope(workspaceId: string, userId: string, week: string): MessageEnvelope {
+/** A direct message: its reader is its channel and the person it concerns. */
+function directMessage(
+  kind: MessageKind,
+  idempotencyKey: string,
+  workspaceId: string,
+  readerId: string,
+  also: Pick<Partial<MessageSubject>, 'promiseId' | 'teamId'> = {},
+): MessageEnvelope {
   return {
-    ...toPerson(workspaceId, userId),
-    kind: 'checkin',
-    idempotencyKey: checkinKey(workspaceId, userId, week),
+    workspaceId,
+    kind,
+    idempotencyKey,
+    channel: readerId,
+    about: { personId: readerId, promiseId: also.promiseId ?? null, teamId: also.teamId ?? null },
   };
 }
 
+export function checkinEnvelope(workspaceId: string, userId: string, week: string): MessageEnvelope {
+  return directMessage('checkin', checkinKey(workspaceId, userId, week), workspaceId, userId);
+}
+
 export function habitNudgeEnvelope(workspaceId: string, userId: string, week: string): MessageEnvelope {
-  return {
-    ...toPerson(workspaceId, userId),
-    kind: 'habit_nudge',
-    idempotencyKey: habitNudgeKey(workspaceId, userId, week),
-  };
+  return directMessage('habit_nudge', habitNudgeKey(workspaceId, userId, week), workspaceId, userId);
 }
 
 /**
@@ -145,11 +146,7 @@ export function pulseFollowupEnvelope(
   personTag: string,
   week: string,
 ): MessageEnvelope {
-  return {
-    ...toPerson(workspaceId, userId),
-    kind: 'pulse_followup',
-    idempotencyKey: pulseFollowupKey(workspaceId, personTag, week),
-  };
+  return directMessage('pulse_followup', pulseFollowupKey(workspaceId, personTag, week), workspaceId, userId);
 }
 
 /** The ask names its team (as its key and its button do) and its reader; nothing about a rating. */
@@ -160,11 +157,8 @@ export function pulseStepEnvelope(
   week: string,
   teamId: string,
 ): MessageEnvelope {
-  return {
-    ...toPerson(workspaceId, userId, { teamId }),
-    kind: 'pulse_step',
-    idempotencyKey: pulseStepKey(workspaceId, personTag, week, teamId),
-  };
+  const key = pulseStepKey(workspaceId, personTag, week, teamId);
+  return directMessage('pulse_step', key, workspaceId, userId, { teamId });
 }
 
 export function pulseResultEnvelope(
@@ -173,11 +167,9 @@ export function pulseResultEnvelope(
   week: string,
   managerId: string,
 ): MessageEnvelope {
-  return {
-    ...toPerson(workspaceId, managerId, { teamId }),
-    kind: 'pulse_result',
-    idempotencyKey: pulseResultKey(teamId, week, managerId),
-  };
+  return directMessage('pulse_result', pulseResultKey(teamId, week, managerId), workspaceId, managerId, {
+    teamId,
+  });
 }
 
 const promiseNoticeKinds = {
@@ -192,11 +184,9 @@ export function promiseEnvelope(
   promise: TrustPromise,
   readerId: string,
 ): MessageEnvelope {
-  return {
-    ...toPerson(promise.workspaceId, readerId, { promiseId: promise.id }),
-    kind: promiseNoticeKinds[notice as keyof typeof promiseNoticeKinds] ?? 'promise_reminder',
-    idempotencyKey: promiseMessageKey(notice, promise),
-  };
+  const kind = promiseNoticeKinds[notice as keyof typeof promiseNoticeKinds] ?? 'promise_reminder';
+  const key = promiseMessageKey(notice, promise);
+  return directMessage(kind, key, promise.workspaceId, readerId, { promiseId: promise.id });
 }
 
 /** A team's digest in its channel, under a key from `scheduledDigestKey` or `digestNowKey`. */
@@ -219,9 +209,5 @@ export function replyEnvelope(
   userId: string,
   interactionId: string,
 ): MessageEnvelope {
-  return {
-    ...toPerson(workspaceId, userId),
-    kind: `reply_${topic}`,
-    idempotencyKey: replyKey(topic, workspaceId, interactionId),
-  };
+  return directMessage(`reply_${topic}`, replyKey(topic, workspaceId, interactionId), workspaceId, userId);
 }
