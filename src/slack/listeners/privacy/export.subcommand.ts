@@ -27,7 +27,7 @@ export function exportSubcommand(deps: ListenerDeps): SubcommandHandler {
         ctx.m.privacy.pulseStatement,
       );
       const summary = buildExportSummaryMessage(ctx.m, result.summary);
-      // Queued first and sent at once: it reaches the DM before the upload below has shared the file.
+      // Queued and kicked before the upload starts (three calls), so it normally lands in the DM first.
       const invocation = ctx.triggerId ?? String(deps.clock.now().getTime());
       await queueAndSendSoon(deps, {
         ...replyEnvelope('export', ctx.workspaceId, ctx.userId, invocation),
