@@ -106,7 +106,7 @@ async function readPersonalData(db: Db, workspaceId: string, userId: string): Pr
         .selectFrom('outbox')
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .where('workspace_id', '=', workspaceId)
-        .where('channel', '=', userId)
+        .where('person_id', '=', userId)
         .where('status', 'in', ['pending', 'sending'])
         .executeTakeFirst(),
     ]);
@@ -298,14 +298,14 @@ async function forgetInOutbox(
   formerMember: (language: 'en' | 'nb' | null) => string,
   count: (table: string, n: bigint | number | undefined) => void,
 ): Promise<void> {
-  // By the subject columns every message kind fills (message-kinds.ts), never by key patterns.
+  // By the subject columns every message kind fills (message-kinds.ts; a direct message always
+  // names its reader), never by key patterns. Both columns are indexed.
   const removed = await trx
     .deleteFrom('outbox')
     .where('workspace_id', '=', workspaceId)
     .where((eb) =>
       eb.or([
         eb('person_id', '=', userId),
-        eb('channel', '=', userId),
         ...(ownedPromiseIds.length > 0 ? [eb('promise_id', 'in', ownedPromiseIds)] : []),
       ]),
     )
