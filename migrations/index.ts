@@ -18,6 +18,7 @@ import * as m20261205T130000 from './20261205T130000-language-order.ts';
 import * as m20261205T140000 from './20261205T140000-promise-due-choices.ts';
 import * as m20261205T150000 from './20261205T150000-home-charts.ts';
 import * as m20261205T160000 from './20261205T160000-fanout-indexes.ts';
+import * as m20261205T180000 from './20261205T180000-outbox-subjects.ts';
 
 // Every migration, by file name. Imported statically so the same list runs under tsx, vitest and
 // any bundler; a test checks it against the folder.
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261205T140000-promise-due-choices': m20261205T140000,
   '20261205T150000-home-charts': m20261205T150000,
   '20261205T160000-fanout-indexes': m20261205T160000,
+  '20261205T180000-outbox-subjects': m20261205T180000,
 };

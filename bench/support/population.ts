@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { checkinKey } from '../../src/domain/outbox/message-kinds.ts';
 import type { Db } from '../../src/persistence/database.ts';
 import { createPgInstallationRepository } from '../../src/persistence/pg-installation.repository.ts';
 import { createTokenCipher } from '../../src/persistence/token-cipher.ts';
@@ -126,9 +127,10 @@ export async function seedPendingOutbox(
       .values(
         people.slice(start, start + ROWS_PER_STATEMENT).map((id) => ({
           workspace_id: ws,
-          idempotency_key: `checkin:${ws}:${id}:${week}`,
+          idempotency_key: checkinKey(ws, id, week),
           kind: 'checkin',
           channel: id,
+          person_id: id,
           message: JSON.stringify({ text: 'Weekly check-in' }),
           on_ambiguous: 'give_up',
         })),

@@ -11,7 +11,7 @@ type Executor = Kysely<Database>;
 /** Written where a forgotten person's id was required (a team's creator, who granted a manager). */
 export const FORGOTTEN_USER = '';
 
-// Slack user ids only: they go into LIKE patterns below.
+// Slack user ids only: they go into the content search and the mention pattern below.
 const slackUserId = /^[UW][A-Z0-9]{2,30}$/;
 
 export function createPgPrivacyRepository(db: Db): PrivacyRepository {
@@ -106,7 +106,7 @@ async function readPersonalData(db: Db, workspaceId: string, userId: string): Pr
         .selectFrom('outbox')
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .where('workspace_id', '=', workspaceId)
-        .where('channel', '=', userId)
+        .where('person_id', '=', userId)
         .where('status', 'in', ['pending', 'sending'])
         .executeTakeFirst(),
     ]);
@@ -298,20 +298,22 @@ async function forgetInOutbox(
   formerMember: (language: 'en' | 'nb' | null) => string,
   count: (table: string, n: bigint | number | undefined) => void,
 ): Promise<void> {
+  // By the subject columns every message kind fills (message-kinds.ts; a direct message always
+  // names its reader), never by key patterns. Both columns are indexed.
   const removed = await trx
     .deleteFrom('outbox')
     .where('workspace_id', '=', workspaceId)
     .where((eb) =>
       eb.or([
-        eb('channel', '=', userId),
-        eb('idempotency_key', 'like', `%:${userId}:%`),
-        eb('idempotency_key', 'like', `%:${userId}`),
-        ...ownedPromiseIds.map((id) => eb('idempotency_key', 'like', `promise:${workspaceId}:${id}:%`)),
+        eb('person_id', '=', userId),
+        ...(ownedPromiseIds.length > 0 ? [eb('promise_id', 'in', ownedPromiseIds)] : []),
       ]),
     )
     .executeTakeFirst();
   count('outbox', removed.numDeletedRows);
 
+  // Mentions can be anywhere a person typed one (a promise's text, a note), so they are found in
+  // the content, by Slack's own mention syntax: this depends on no format of ours.
   const mentioning = await trx
     .selectFrom('outbox')
     .leftJoin('users', (join) =>

@@ -56,6 +56,10 @@ export interface OutboxTable {
   idempotency_key: string;
   kind: string;
   channel: string;
+  /** Whom the message concerns (`MessageSubject`): forget-me and uninstall find rows by these. */
+  person_id: ColumnType<string | null, string | null, never>;
+  promise_id: ColumnType<string | null, string | null, never>;
+  team_id: ColumnType<string | null, string | null, never>;
   message: ColumnType<OutboxMessageJson, string, string>;
   status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
   on_ambiguous: ColumnType<'give_up' | 'retry', 'give_up' | 'retry' | undefined, never>;

@@ -2,7 +2,7 @@ import type { Clock } from '../domain/clock.ts';
 import type { OutgoingMessage } from '../domain/outbox/outgoing-message.ts';
 import type { PromiseNotice, PromiseNotifications } from '../domain/promises/ports.ts';
 import type { TrustPromise } from '../domain/promises/promise.ts';
-import { promiseMessageKey } from '../domain/promises/promise.service.ts';
+import { promiseEnvelope } from '../domain/outbox/message-kinds.ts';
 import { type Language, resolveLanguage } from '../domain/users/language.ts';
 import type { UserProfile } from '../domain/users/user.ts';
 import { isValidZone } from '../domain/schedule/local-time.ts';
@@ -63,12 +63,10 @@ function toOutgoing(
   readerId: string,
   message: SlackMessage,
 ): OutgoingMessage {
-  const reminder = !['made', 'renegotiated', 'released', 'kept'].includes(notice);
+  const envelope = promiseEnvelope(notice, promise, readerId);
+  const reminder = envelope.kind === 'promise_reminder';
   return {
-    workspaceId: promise.workspaceId,
-    idempotencyKey: promiseMessageKey(notice, promise),
-    kind: reminder ? 'promise_reminder' : `promise_${notice}`,
-    channel: readerId,
+    ...envelope,
     text: message.text,
     blocks: message.blocks,
     // A late duplicate reminder is noise; a lost "you were promised something" is worse than a double.

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.ts';
+import { checkinEnvelope } from '../outbox/message-kinds.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import { isoWeekOf, isValidZone, weekLabel } from '../schedule/local-time.ts';
 import { checkinWeek, decideDue, defaultCheckinTarget, nextCheckinDue } from './checkin-schedule.ts';
@@ -33,10 +34,6 @@ const PAGE = 200;
  * connection pool stays free for requests.
  */
 const COMPOSE_CONCURRENCY = 4;
-
-export function checkinIdempotencyKey(workspaceId: string, userId: string, week: string): string {
-  return `checkin:${workspaceId}:${userId}:${week}`;
-}
 
 /**
  * Queues every check-in due at `now`; skips those older than the catch-up window. Due people are
@@ -118,10 +115,7 @@ async function composeMessage(
     now,
   });
   return {
-    workspaceId: person.workspaceId,
-    idempotencyKey: checkinIdempotencyKey(person.workspaceId, person.userId, week),
-    kind: 'checkin',
-    channel: person.userId,
+    ...checkinEnvelope(person.workspaceId, person.userId, week),
     text: content.text,
     blocks: content.blocks,
     onAmbiguous: 'give_up',

@@ -3,6 +3,7 @@ import type { HabitRepository } from '../habits/ports.ts';
 import { previousWeek, teamStartWeek } from '../habits/focus.ts';
 import { teamReflections } from '../habits/habit.service.ts';
 import { teamFocus } from '../habits/team-focus.ts';
+import { digestEnvelope, scheduledDigestKey } from '../outbox/message-kinds.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import type { PromiseRepository } from '../promises/ports.ts';
 import { teamPromiseCounts } from '../promises/promise.service.ts';
@@ -19,7 +20,7 @@ import {
 import type { DigestChart, DigestRepository, DigestTeam } from './ports.ts';
 import { summarizeTeamWeek, TREND_WEEKS, type TeamWeekSummary } from './team-week-summary.ts';
 
-export const DIGEST_KIND = 'channel_digest';
+export { DIGEST_KIND } from '../outbox/message-kinds.ts';
 
 export interface RenderedDigest {
   text: string;
@@ -45,10 +46,6 @@ export interface DigestRunSummary {
   /** Due, but last week's round is still open: tried again at the next tick. */
   waiting: number;
   skippedLate: number;
-}
-
-export function scheduledDigestKey(teamId: string, week: string): string {
-  return `digest:${teamId}:${week}`;
 }
 
 export function zoneOf(team: Pick<DigestTeam, 'timeZone'>): string {
@@ -173,10 +170,7 @@ async function record(
 ): Promise<boolean> {
   const rendered = deps.render(summary, team);
   const message: OutgoingMessage = {
-    workspaceId: team.workspaceId,
-    idempotencyKey: how.key,
-    kind: DIGEST_KIND,
-    channel: team.channelId,
+    ...digestEnvelope(team, how.key),
     text: rendered.text,
     blocks: rendered.blocks,
     // A second copy in a team channel is worse than a missed week.

@@ -1,6 +1,7 @@
 import type { FocusReason } from './team-focus.ts';
 import type { Clock } from '../clock.ts';
 import { checkinWeek, decideDue, nextCheckinDue } from '../checkins/checkin-schedule.ts';
+import { habitNudgeEnvelope } from '../outbox/message-kinds.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import { isoWeekOf, isValidZone, type WeeklyTarget, weekLabel } from '../schedule/local-time.ts';
 import type { Language } from '../users/language.ts';
@@ -28,10 +29,6 @@ export interface NudgeRunSummary {
 }
 
 const BATCH = 200;
-
-export function nudgeIdempotencyKey(workspaceId: string, userId: string, week: string): string {
-  return `habit-nudge:${workspaceId}:${userId}:${week}`;
-}
 
 /** The next nudge at or after `from` in a week not yet handled, with the check-in's DST rules. */
 export function nextNudgeDue(
@@ -141,10 +138,7 @@ async function composeNudge(
     reason: habitWeek.reason,
   });
   return {
-    workspaceId: person.workspaceId,
-    idempotencyKey: nudgeIdempotencyKey(person.workspaceId, person.userId, week),
-    kind: 'habit_nudge',
-    channel: person.userId,
+    ...habitNudgeEnvelope(person.workspaceId, person.userId, week),
     text: content.text,
     blocks: content.blocks,
     onAmbiguous: 'give_up',

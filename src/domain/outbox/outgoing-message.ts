@@ -1,11 +1,10 @@
-/** A message for a person or channel, sent later by the outbox at most once per key. */
-export interface OutgoingMessage {
-  workspaceId: string;
-  /** Unique per logical message, e.g. `checkin:T1:U1:2026-W48`; a second enqueue is a no-op. */
-  idempotencyKey: string;
-  kind: string;
-  /** A user id (sent as a DM) or a channel id. */
-  channel: string;
+import type { MessageEnvelope } from './message-kinds.ts';
+
+/**
+ * A message for a person or channel, sent later by the outbox at most once per key. The envelope
+ * (kind, key, channel, subject) comes from one builder per kind in `message-kinds.ts`.
+ */
+export interface OutgoingMessage extends MessageEnvelope {
   text: string;
   blocks?: unknown[];
   /**
@@ -18,4 +17,13 @@ export interface OutgoingMessage {
 export interface OutboxPort {
   /** Returns how many were new. */
   enqueue(messages: OutgoingMessage[]): Promise<number>;
+}
+
+/** A listener's answer after its ack: queued like every message, and sent now rather than at the next tick. */
+export async function queueAndSendSoon(
+  deps: { outbox: OutboxPort; kickOutbox(): void },
+  message: OutgoingMessage,
+): Promise<void> {
+  await deps.outbox.enqueue([message]);
+  deps.kickOutbox();
 }

@@ -277,20 +277,6 @@ function cleanNote(note: string | null): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-/**
- * The outbox key of a message about a promise: once per promise for made, kept and released;
- * once per new date for renegotiated; and for a reminder, once per kind and due date it is about,
- * so a new date restarts the reminders under new keys while an old one never fires twice. The
- * revision tells apart a date moved away and back again.
- */
-export function promiseMessageKey(notice: PromiseNotice, promise: TrustPromise): string {
-  const base = `promise:${promise.workspaceId}:${promise.id}:${notice}`;
-  const revision = promise.dueChanges.length;
-  if (notice === 'made' || notice === 'kept' || notice === 'released') return base;
-  if (notice === 'renegotiated') return `${base}:r${revision}`;
-  return `${base}:${promise.dueAt.toISOString()}:r${revision}`;
-}
-
 /** Open promises due before `until` (overdue ones included), made and received, soonest first. */
 export async function listMyPromisesDueBy(
   deps: Pick<PromiseServiceDeps, 'promises'>,

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { pulseFollowupEnvelope } from '../outbox/message-kinds.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import type { TeamRepository } from '../teams/ports.ts';
 import { isPulseOffered } from '../teams/team.ts';
@@ -60,15 +61,6 @@ export interface FollowupSummary {
 const BATCH = 200;
 
 /**
- * One follow-up per person and week. The person appears as a keyed hash, never as the user id, so
- * the key (kept after sending, and as a dead tuple after deletion) does not say who had not rated.
- * Data-rights code finds these rows by their channel (the person's DM), not by the key.
- */
-export function followupIdempotencyKey(workspaceId: string, personTag: string, week: string): string {
-  return `pulse-followup:${workspaceId}:${personTag}:${week}`;
-}
-
-/**
  * Two days after a check-in went out, one reminder with the Rate button for each of the person's
  * team rounds that is still open and that they have not rated; nothing for people who rated,
  * stopped or paused their check-ins, or whose rounds closed. Each check-in is decided once.
@@ -113,14 +105,12 @@ async function roundsToRate(deps: FollowupDeps, c: FollowupCandidate, now: Date)
 function compose(deps: FollowupDeps, c: FollowupCandidate, rounds: FollowupRound[]): OutgoingMessage {
   const content = deps.render(c.language, rounds);
   return {
-    workspaceId: c.workspaceId,
-    idempotencyKey: followupIdempotencyKey(
+    ...pulseFollowupEnvelope(
       c.workspaceId,
+      c.userId,
       deps.pulse.followupTag(c.workspaceId, c.userId, c.week),
       c.week,
     ),
-    kind: 'pulse_followup',
-    channel: c.userId,
     text: content.text,
     blocks: content.blocks,
     onAmbiguous: 'give_up',

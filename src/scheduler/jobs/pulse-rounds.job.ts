@@ -1,3 +1,4 @@
+import { pulseResultEnvelope } from '../../domain/outbox/message-kinds.ts';
 import { closeDueRounds, lastClosedResults } from '../../domain/pulse/pulse.service.ts';
 import { roundLabel } from '../../domain/pulse/pulse.ts';
 import { messages } from '../../i18n/index.ts';
@@ -40,10 +41,7 @@ export function createPulseRoundsJob(deps: JobDeps): Job {
         const managers = await teams.managers(round.teamId);
         queued += await outbox.enqueue(
           managers.map((userId) => ({
-            workspaceId: round.workspaceId,
-            idempotencyKey: `pulse-result:${round.teamId}:${roundLabel(round)}:${userId}`,
-            kind: 'pulse_result',
-            channel: userId,
+            ...pulseResultEnvelope(round.workspaceId, round.teamId, roundLabel(round), userId),
             text: message.text,
             blocks: message.blocks,
             onAmbiguous: 'give_up' as const,

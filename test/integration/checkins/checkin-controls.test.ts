@@ -101,6 +101,14 @@ describe('the check-in controls', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.text).toBe('');
     await t.emulator.waitFor(() => t.emulator.dmsTo(userId).find((m) => m.text.includes('paused until')));
+    // The confirmation went through the outbox, as a message that names its reader.
+    const reply = await t.database.db
+      .selectFrom('outbox')
+      .select(['person_id', 'channel'])
+      .where('kind', '=', 'reply_checkin_pause')
+      .where('channel', '=', userId)
+      .executeTakeFirst();
+    expect(reply).toEqual({ person_id: userId, channel: userId });
     const row = await schedule(userId);
     expect(row.paused_until).toBe('2027-02-01');
     expect(row.next_due_at?.toISOString()).toBe('2027-02-01T09:00:00.000Z'); // Monday 1 Feb, 10:00 Oslo

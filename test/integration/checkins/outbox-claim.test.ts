@@ -1,3 +1,4 @@
+import type { OutgoingMessage } from '../../../src/domain/outbox/outgoing-message.ts';
 import { CompiledQuery, createQueryId, type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -21,11 +22,12 @@ afterAll(async () => {
   await database.close();
 });
 
-const message = (workspaceId: string, n: number) => ({
+const message = (workspaceId: string, n: number): OutgoingMessage => ({
   workspaceId,
   idempotencyKey: `claim-test:${workspaceId}:${n}`,
   kind: 'checkin',
   channel: `U0CLAIM${n}`,
+  about: { personId: `U0CLAIM${n}`, promiseId: null, teamId: null },
   text: 'hello',
 });
 

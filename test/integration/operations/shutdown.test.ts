@@ -25,8 +25,9 @@ describe('stopping in the middle of a fan-out', () => {
       Array.from({ length: 40 }, (_, i) => ({
         workspaceId: DEMO_TEAM_ID,
         idempotencyKey: `shutdown-test:${i}`,
-        kind: 'test',
+        kind: 'checkin' as const,
         channel: ALICE_ID,
+        about: { personId: ALICE_ID, promiseId: null, teamId: null },
         text: `message ${i}`,
       })),
     );

@@ -228,7 +228,8 @@ describe('/trust export', () => {
       '$.promisesReceived[0].ownerId',
     ]);
 
-    // The readable summary next to the file.
+    // The readable summary next to the file (sent through the outbox).
+    await t.app.outbox.idle();
     const summary = t.emulator
       .messages({ channel: dm })
       .find((m) => m.text.includes('Your data in Trust Habits'));
@@ -265,6 +266,7 @@ describe('/trust export', () => {
     });
     expect(json.pulseRatings.statement).toContain('kan verken eksporteres eller slettes');
     const dm = t.emulator.dmChannelId(me);
+    await t.app.outbox.idle();
     const summary = t.emulator
       .messages({ channel: dm })
       .find((m) => m.text.includes('Dataene dine i Trust Habits'));

@@ -156,6 +156,7 @@ async function seedEverything(me: string, owner: string, other: string) {
         idempotency_key: `test:to-me:${me}`,
         kind: 'test',
         channel: me,
+        person_id: me,
         message: JSON.stringify({ text: 'for me' }),
         available_at: new Date('2030-01-01T00:00:00Z'),
       },
@@ -164,6 +165,8 @@ async function seedEverything(me: string, owner: string, other: string) {
         idempotency_key: `promise:${DEMO_TEAM_ID}:${owned}:made`,
         kind: 'promise_made',
         channel: owner,
+        person_id: owner,
+        promise_id: owned,
         message: JSON.stringify({ text: 'a promise was made to you' }),
         available_at: new Date('2030-01-01T00:00:00Z'),
       },
@@ -172,6 +175,8 @@ async function seedEverything(me: string, owner: string, other: string) {
         idempotency_key: `test:names-me:${received}`,
         kind: 'promise_reminder',
         channel: owner,
+        person_id: owner,
+        promise_id: received,
         message: JSON.stringify({
           text: `Your promise to <@${me}> is due`,
           blocks: [
@@ -369,8 +374,9 @@ describe('/trust forget-me', () => {
         {
           workspaceId: DEMO_TEAM_ID,
           idempotencyKey: `test:stale:${me}`,
-          kind: 'test',
+          kind: 'promise_reminder',
           channel: owner,
+          about: { personId: owner, promiseId: stale.id, teamId: null },
           text: `<@${me}>`,
         },
       ],

@@ -7,6 +7,8 @@ import { checkinActionIds, checkinBlockIds, checkinCallbackIds } from '../../ids
 import { buildChangeTimeModal } from '../../views/checkin.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
+import { replyEnvelope } from '../../../domain/outbox/message-kinds.ts';
+import { queueAndSendSoon } from '../../../domain/outbox/outgoing-message.ts';
 import { interactionUser, personOf, workspaceOf } from './person.ts';
 import { unreadableFormAck } from '../form-problem.ts';
 
@@ -42,7 +44,7 @@ export function registerCheckinChangeTime(app: ListenerRegistrar, deps: Listener
     });
   });
 
-  app.view<ViewSubmitAction>(checkinCallbackIds.changeTime, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(checkinCallbackIds.changeTime, async ({ ack, body, view }) => {
     const who = interactionUser.safeParse(body);
     const state = timeState.safeParse(view.state.values);
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;
@@ -76,6 +78,10 @@ export function registerCheckinChangeTime(app: ListenerRegistrar, deps: Listener
           formatDateTime(next, { language: person.language, timeZone: zone ?? 'UTC', now: deps.clock.now() }),
         )
       : person.m.checkin.noSchedule;
-    await client.chat.postMessage({ channel: person.userId, text });
+    const interaction = who.data.trigger_id ?? view.id;
+    await queueAndSendSoon(deps, {
+      ...replyEnvelope('checkin_time', workspaceId, person.userId, interaction),
+      text,
+    });
   });
 }

@@ -8,6 +8,8 @@ import { checkinActionIds, checkinBlockIds, checkinCallbackIds } from '../../ids
 import { buildPauseModal } from '../../views/checkin.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
+import { replyEnvelope } from '../../../domain/outbox/message-kinds.ts';
+import { queueAndSendSoon } from '../../../domain/outbox/outgoing-message.ts';
 import { interactionUser, personOf, workspaceOf } from './person.ts';
 import { unreadableFormAck } from '../form-problem.ts';
 
@@ -37,7 +39,7 @@ export function registerCheckinPause(app: ListenerRegistrar, deps: ListenerDeps)
     await client.views.open({ trigger_id: who.data.trigger_id, view: buildPauseModal(person.m, inAWeek) });
   });
 
-  app.view<ViewSubmitAction>(checkinCallbackIds.pause, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(checkinCallbackIds.pause, async ({ ack, body, view }) => {
     const who = interactionUser.safeParse(body);
     const state = pauseState.safeParse(view.state.values);
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;
@@ -84,6 +86,10 @@ export function registerCheckinPause(app: ListenerRegistrar, deps: ListenerDeps)
     ]
       .filter(Boolean)
       .join(' ');
-    await client.chat.postMessage({ channel: person.userId, text });
+    const interaction = who.data.trigger_id ?? view.id;
+    await queueAndSendSoon(deps, {
+      ...replyEnvelope('checkin_pause', workspaceId, person.userId, interaction),
+      text,
+    });
   });
 }

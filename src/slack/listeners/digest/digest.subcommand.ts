@@ -1,3 +1,4 @@
+import { digestNowKey } from '../../../domain/outbox/message-kinds.ts';
 import { buildTeamWeekSummary, queueDigestNow, zoneOf } from '../../../domain/digest/digest.service.ts';
 import type { DigestTeam } from '../../../domain/digest/ports.ts';
 import { isoWeekOf } from '../../../domain/schedule/local-time.ts';
@@ -39,7 +40,7 @@ export function digestSubcommand(deps: ListenerDeps): SubcommandHandler {
     if (!access.ok) return access.reply;
     // One post per invocation: the trigger id is unique to it (Slack does not resend commands).
     const invocation = ctx.triggerId ?? String(deps.clock.now().getTime());
-    await queueDigestNow(digestDeps, access.team, `digest-now:${access.team.id}:${invocation}`);
+    await queueDigestNow(digestDeps, access.team, digestNowKey(access.team.id, invocation));
     deps.kickOutbox();
     return textMessage(ctx.m.digest.posted(channelMention(access.team.channelId)));
   };

@@ -1,4 +1,6 @@
 import type { webApi } from '@slack/bolt';
+import { replyEnvelope } from '../../../domain/outbox/message-kinds.ts';
+import { queueAndSendSoon } from '../../../domain/outbox/outgoing-message.ts';
 import { exportPersonalData } from '../../../domain/privacy/privacy.service.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandContext, SubcommandHandler } from '../commands/subcommand.ts';
@@ -23,9 +25,15 @@ export function exportSubcommand(deps: ListenerDeps): SubcommandHandler {
         { workspaceId: ctx.workspaceId, userId: ctx.userId, zone: profile?.tz ?? null },
         ctx.m.privacy.pulseStatement,
       );
-      const channel = await openDm(ctx.client, ctx.userId);
       const summary = buildExportSummaryMessage(ctx.m, result.summary);
-      await ctx.client.chat.postMessage({ channel, text: summary.text, blocks: summary.blocks });
+      // Queued and kicked before the upload starts (three calls), so it normally lands in the DM first.
+      const invocation = ctx.triggerId ?? String(deps.clock.now().getTime());
+      await queueAndSendSoon(deps, {
+        ...replyEnvelope('export', ctx.workspaceId, ctx.userId, invocation),
+        text: summary.text,
+        blocks: summary.blocks,
+      });
+      const channel = await openDm(ctx.client, ctx.userId);
       const day = deps.clock.now().toISOString().slice(0, 10);
       await uploadJson(
         ctx,

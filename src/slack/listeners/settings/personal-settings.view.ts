@@ -8,6 +8,8 @@ import {
 import { formatDateTime } from '../../../i18n/format-date.ts';
 import { settingsBlockIds as b, settingsCallbackIds } from '../../settings-ids.ts';
 import { AUTO_LANGUAGE, FOLLOW_SLACK } from '../../views/settings.view.ts';
+import { replyEnvelope } from '../../../domain/outbox/message-kinds.ts';
+import { queueAndSendSoon } from '../../../domain/outbox/outgoing-message.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
@@ -70,7 +72,7 @@ const problemBlock: Record<SettingsProblem, string> = {
 export function registerPersonalSettingsView(app: ListenerRegistrar, deps: ListenerDeps): void {
   const settings = deps.teamDefaults;
 
-  app.view<ViewSubmitAction>(settingsCallbackIds.personal, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(settingsCallbackIds.personal, async ({ ack, body, view }) => {
     const who = interactionUser.safeParse(body);
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;
     const form = formOf(view.state.values);
@@ -93,8 +95,9 @@ export function registerPersonalSettingsView(app: ListenerRegistrar, deps: Liste
     deps.users.users.forget?.(workspaceId, userId);
     deps.home.refresh(workspaceId, userId);
     const now = await personOf(deps, workspaceId, userId);
+    const reply = replyEnvelope('personal_settings', workspaceId, userId, who.data.trigger_id ?? view.id);
     if (!saved.ok) {
-      await client.chat.postMessage({ channel: userId, text: now.m.settings.unknownPerson });
+      await queueAndSendSoon(deps, { ...reply, text: now.m.settings.unknownPerson });
       return;
     }
     const text = saved.nextCheckin
@@ -106,6 +109,6 @@ export function registerPersonalSettingsView(app: ListenerRegistrar, deps: Liste
           }),
         )
       : now.m.settings.savedNoCheckin;
-    await client.chat.postMessage({ channel: userId, text });
+    await queueAndSendSoon(deps, { ...reply, text });
   });
 }

@@ -3,6 +3,8 @@ import { loadPersonalSettings } from '../../../domain/settings/personal-settings
 import { settingsActionIds } from '../../settings-ids.ts';
 import type { SlackMessage } from '../../views/help.view.ts';
 import { buildPersonalSettingsModal } from '../../views/settings.view.ts';
+import { replyEnvelope } from '../../../domain/outbox/message-kinds.ts';
+import { queueAndSendSoon } from '../../../domain/outbox/outgoing-message.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
@@ -53,6 +55,9 @@ export function registerSettingsOpenAction(app: ListenerRegistrar, deps: Listene
     if (!refusal) return;
     if ((body as { response_url?: string }).response_url) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: refusal.text });
-    } else await client.chat.postMessage({ channel: who.data.user.id, text: refusal.text });
+    } else {
+      const reply = replyEnvelope('settings_open', workspaceId, who.data.user.id, who.data.trigger_id);
+      await queueAndSendSoon(deps, { ...reply, text: refusal.text });
+    }
   });
 }

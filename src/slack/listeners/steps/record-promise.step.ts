@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, webApi } from '@slack
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { parseDueDate } from '../../../domain/promises/due-date.parser.ts';
-import { createPromise, promiseMessageKey } from '../../../domain/promises/promise.service.ts';
+import { promiseMessageKey } from '../../../domain/outbox/message-kinds.ts';
+import { createPromise } from '../../../domain/promises/promise.service.ts';
 import { getUserProfile } from '../../../domain/users/user.service.ts';
 import { messages } from '../../../i18n/index.ts';
 import { escapeMrkdwn } from '../../mrkdwn.ts';

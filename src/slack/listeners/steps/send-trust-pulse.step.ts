@@ -1,6 +1,7 @@
 import { teamMessageLanguage } from '../../../domain/users/language.ts';
 import type { SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import { pulseStepEnvelope } from '../../../domain/outbox/message-kinds.ts';
 import type { OutgoingMessage } from '../../../domain/outbox/outgoing-message.ts';
 import { roundAt, roundLabel } from '../../../domain/pulse/pulse.ts';
 import { isPulseOffered } from '../../../domain/teams/team.ts';
@@ -13,15 +14,6 @@ import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 
 const pulseInputs = z.object({ channel: z.string().regex(/^[CGD][A-Z0-9]{2,40}$/) });
-
-/**
- * One ask per round and person, however often the workflow runs. The person appears as the same
- * keyed hash the pulse follow-up uses, never as the user id: the key outlives the row (sent rows,
- * dead tuples), and must not say who had not rated.
- */
-export function pulseStepKey(workspaceId: string, personTag: string, week: string, teamId: string): string {
-  return `pulse-step:${workspaceId}:${teamId}:${personTag}:${week}`;
-}
 
 /**
  * Workflow Builder step "Send the trust pulse to a team": every member of the team in `channel`
@@ -68,15 +60,14 @@ async function sendTrustPulse(
       await getUserLanguage(deps.users, workspaceId, userId).catch(() => teamMessageLanguage(team.language)),
     );
     asks.push({
-      workspaceId,
-      idempotencyKey: pulseStepKey(
+      // One ask per round and person, however often the workflow runs.
+      ...pulseStepEnvelope(
         workspaceId,
+        userId,
         deps.pulse.followupTag(workspaceId, userId, week),
         week,
         team.id,
       ),
-      kind: 'pulse_step',
-      channel: userId,
       text: reader.steps.pulseAskText,
       blocks: [
         { type: 'section', text: { type: 'mrkdwn', text: reader.steps.pulseAsk(channelMention(channel)) } },

@@ -15,6 +15,8 @@ import {
   EACH_PERSONS_LANGUAGE,
   teamSettingsMetadata,
 } from '../../views/team.view.ts';
+import { replyEnvelope } from '../../../domain/outbox/message-kinds.ts';
+import { queueAndSendSoon } from '../../../domain/outbox/outgoing-message.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
@@ -109,7 +111,7 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
   const defaults = deps.teamDefaults;
   const service = { teams, channels: deps.channels, clock: deps.clock, defaults };
 
-  app.view<ViewSubmitAction>(teamCallbackIds.settings, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(teamCallbackIds.settings, async ({ ack, body, view }) => {
     const who = interactionUser.safeParse(body);
     const workspaceId = who.success ? workspaceOf(who.data) : undefined;
     // Only metadata this app sealed for this person and this modal: a forged channel or team id is
@@ -129,6 +131,8 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
       return;
     }
     const person = await personOf(deps, workspaceId, who.data.user.id);
+    const interaction = who.data.trigger_id ?? view.id;
+    const reply = () => replyEnvelope('team_settings', workspaceId, person.userId, interaction);
     const m = person.m;
     const problems = checkTeamSettings(settings);
     if (problems.length > 0) {
@@ -161,7 +165,7 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
       deps.home.refresh(workspaceId, person.userId);
       // After the ack: a big team takes a moment, and the defaults are not the modal's answer.
       await applyTeamDefaultsToTeam(defaults, workspaceId, metadata.data.t);
-      await client.chat.postMessage({ channel: person.userId, text: m.teams.saved(channel) });
+      await queueAndSendSoon(deps, { ...reply(), text: m.teams.saved(channel) });
       return;
     }
 
@@ -179,7 +183,7 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
           : outcome.reason === 'not_in_channel'
             ? m.teams.notInChannel(channel)
             : m.teams.notManager;
-    await client.chat.postMessage({ channel: person.userId, text });
+    await queueAndSendSoon(deps, { ...reply(), text });
   });
 }
 

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { checkinWeek } from '../../../../src/domain/checkins/checkin-schedule.ts';
-import { nextNudgeDue, nudgeIdempotencyKey } from '../../../../src/domain/habits/nudge.service.ts';
+import { nextNudgeDue } from '../../../../src/domain/habits/nudge.service.ts';
+import { habitNudgeKey } from '../../../../src/domain/outbox/message-kinds.ts';
 
 describe('mid-week nudge schedule', () => {
   for (const zone of ['Europe/Oslo', 'America/New_York', 'Australia/Sydney']) {
@@ -34,6 +35,6 @@ describe('mid-week nudge schedule', () => {
   });
 
   it('has one idempotency key per person and ISO week', () => {
-    expect(nudgeIdempotencyKey('T1', 'U1', '2026-W53')).toBe('habit-nudge:T1:U1:2026-W53');
+    expect(habitNudgeKey('T1', 'U1', '2026-W53')).toBe('habit-nudge:T1:U1:2026-W53');
   });
 });

@@ -6,7 +6,7 @@ import type {
 } from '../../../../src/domain/promises/ports.ts';
 import { reminderSchedule, type TrustPromise } from '../../../../src/domain/promises/promise.ts';
 import { queueDueReminders } from '../../../../src/domain/promises/promise-reminders.service.ts';
-import { promiseMessageKey } from '../../../../src/domain/promises/promise.service.ts';
+import { promiseEnvelope } from '../../../../src/domain/outbox/message-kinds.ts';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -54,13 +54,7 @@ function schedule(promise: TrustPromise) {
 const notifications: PromiseNotifications = {
   async prepare(notice, workspaceId, readerId) {
     return (promise): OutgoingMessage[] => [
-      {
-        workspaceId,
-        idempotencyKey: promiseMessageKey(notice, promise),
-        kind: notice,
-        channel: readerId,
-        text: '',
-      },
+      { ...promiseEnvelope(notice, promise, readerId), workspaceId, text: '' },
     ];
   },
 };

@@ -1,3 +1,4 @@
+import { promiseEnvelope, promiseMessageKey } from '../../../../src/domain/outbox/message-kinds.ts';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../../src/domain/clock.ts';
 import type {
@@ -15,7 +16,6 @@ import {
   listMyPromisesDueBy,
   type PromiseServiceDeps,
   releasePromise,
-  promiseMessageKey,
   renegotiatePromise,
   teamPromiseCounts,
 } from '../../../../src/domain/promises/promise.service.ts';
@@ -114,10 +114,9 @@ function labellingNotifications(): PromiseNotifications {
     async prepare(notice, workspaceId, readerId) {
       return (p) => [
         {
+          ...promiseEnvelope(notice, p, readerId),
           workspaceId,
           idempotencyKey: `${notice}:${p.id}${detail(notice, p)}>${readerId}`,
-          kind: notice,
-          channel: readerId,
           text: notice,
         },
       ];
