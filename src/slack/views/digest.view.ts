@@ -11,7 +11,7 @@ import { PULSE_ITEMS } from '../../domain/pulse/pulse.ts';
 import type { TrendPoint } from '../../domain/pulse/trend.ts';
 import type { Language } from '../../domain/users/language.ts';
 import type { Messages } from '../../i18n/en.ts';
-import { digestBlockIds } from '../digest-ids.ts';
+import { digestBlockIds } from '../ids.ts';
 import { codeSpan } from '../mrkdwn.ts';
 import type { SlackMessage } from './help.view.ts';
 import { channelMention } from './team.view.ts';

@@ -1,12 +1,11 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock } from '@slack/types';
-import { habits, type Habit } from '../../domain/habits/catalogue.ts';
-import { habitById } from '../../domain/habits/catalogue.ts';
+import { habits, type Habit, habitById } from '../../domain/habits/catalogue.ts';
 import type { HabitWeek } from '../../domain/habits/habit.service.ts';
 import type { FocusReason } from '../../domain/habits/team-focus.ts';
 import type { ReflectionAnswer } from '../../domain/habits/reflection.ts';
 import type { Language } from '../../domain/users/language.ts';
 import type { Messages } from '../../i18n/en.ts';
-import { habitActionIds, habitBlockIds } from '../habit-ids.ts';
+import { habitActionIds, habitBlockIds } from '../ids.ts';
 import type { SlackMessage } from './help.view.ts';
 
 const plainText = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });

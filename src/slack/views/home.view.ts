@@ -11,11 +11,16 @@ import { sparkline, type TrendPoint } from '../../domain/pulse/trend.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { type Audience, formatDateTime, formatZone } from '../../i18n/format-date.ts';
 import { messages } from '../../i18n/index.ts';
-import { homeActionIds, homeBlockIds, homeTeamBlockId, homeTeamChartBlockId } from '../home-ids.ts';
+import {
+  homeActionIds,
+  homeBlockIds,
+  homeTeamBlockId,
+  homeTeamChartBlockId,
+  promiseActionIds,
+  settingsActionIds,
+} from '../ids.ts';
 import { escapeMrkdwn, plain } from '../mrkdwn.ts';
 import { jsonValue } from '../parsers/json-value.parser.ts';
-import { promiseActionIds } from '../promise-ids.ts';
-import { settingsActionIds } from '../settings-ids.ts';
 import { buildCoachingText } from './digest.view.ts';
 import { buildHabitHomeSection } from './habit.view.ts';
 import { buildHelpMessage } from './help.view.ts';

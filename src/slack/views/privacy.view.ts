@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { ExportSummary } from '../../domain/privacy/personal-data.ts';
 import type { Messages } from '../../i18n/en.ts';
-import { settingsCallbackIds } from '../settings-ids.ts';
+import { settingsCallbackIds } from '../ids.ts';
 import type { SlackMessage } from './help.view.ts';
 
 const plainText = (text: string) => ({ type: 'plain_text' as const, text });

@@ -23,7 +23,7 @@ import {
   promiseBlockIds,
   promiseButtonsBlockId,
   promiseCallbackIds,
-} from '../promise-ids.ts';
+} from '../ids.ts';
 import type { SlackMessage } from './help.view.ts';
 
 const MAX_MESSAGE_BLOCKS = 50;

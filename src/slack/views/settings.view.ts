@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { PersonalSettingsForm } from '../../domain/settings/personal-settings.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { plain } from '../mrkdwn.ts';
-import { settingsBlockIds as b, settingsCallbackIds } from '../settings-ids.ts';
+import { settingsBlockIds as b, settingsCallbackIds } from '../ids.ts';
 
 const plainText = (text: string) => ({ type: 'plain_text' as const, text: plain(text), emoji: true });
 

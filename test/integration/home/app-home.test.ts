@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { practiceFor } from '../../../src/domain/coaching/practices.ts';
-import { homeActionIds } from '../../../src/slack/home-ids.ts';
 import {
+  homeActionIds,
   promiseActionIds,
   pulseActionIds,
   pulseCallbackIds,

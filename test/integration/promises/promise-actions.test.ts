@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { promiseActionIds, promiseBlockIds, promiseCallbackIds } from '../../../src/slack/promise-ids.ts';
+import { promiseActionIds, promiseBlockIds, promiseCallbackIds } from '../../../src/slack/ids.ts';
 import { encodePromiseRef } from '../../../src/slack/views/promise.view.ts';
 import {
   answerAfter,

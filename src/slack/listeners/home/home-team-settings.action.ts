@@ -1,7 +1,7 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { canManage } from '../../../domain/teams/team.service.ts';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
-import { homeActionIds } from '../../home-ids.ts';
+import { homeActionIds } from '../../ids.ts';
 import { homeTeamValue } from '../../views/home.view.ts';
 import { buildNoticeModal, buildTeamSettingsModal } from '../../views/team.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';

@@ -1,7 +1,7 @@
 import type { ViewSubmitAction } from '@slack/bolt';
 import { forgetMe, hasPersonalData } from '../../../domain/privacy/privacy.service.ts';
 import { messages } from '../../../i18n/index.ts';
-import { settingsCallbackIds } from '../../settings-ids.ts';
+import { settingsCallbackIds } from '../../ids.ts';
 import { buildForgetMeModal, buildForgetMeResultView } from '../../views/privacy.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import { textMessage } from '../commands/trust.command.ts';

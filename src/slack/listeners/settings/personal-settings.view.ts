@@ -7,7 +7,7 @@ import {
 } from '../../../domain/settings/personal-settings.service.ts';
 import { formatDateTime } from '../../../i18n/format-date.ts';
 import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
-import { settingsBlockIds as b, settingsCallbackIds } from '../../settings-ids.ts';
+import { settingsBlockIds as b, settingsCallbackIds } from '../../ids.ts';
 import { AUTO_LANGUAGE, FOLLOW_SLACK } from '../../views/settings.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';

@@ -1,7 +1,7 @@
 import type { BlockButtonAction, webApi } from '@slack/bolt';
 import { loadPersonalSettings } from '../../../domain/settings/personal-settings.service.ts';
 import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
-import { settingsActionIds } from '../../settings-ids.ts';
+import { settingsActionIds } from '../../ids.ts';
 import type { SlackMessage } from '../../views/help.view.ts';
 import { buildPersonalSettingsModal } from '../../views/settings.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';

@@ -1,5 +1,5 @@
 import type { GlobalShortcut } from '@slack/bolt';
-import { shortcutCallbackIds } from '../../shortcut-ids.ts';
+import { shortcutCallbackIds } from '../../ids.ts';
 import { buildCreatePromiseModal } from '../../views/promise.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

@@ -12,7 +12,7 @@ import {
   readableMessageText,
   suggestedRecipient,
 } from '../../parsers/message-shortcut.parser.ts';
-import { shortcutCallbackIds } from '../../shortcut-ids.ts';
+import { shortcutCallbackIds } from '../../ids.ts';
 import { displayNamesOf } from '../../user-names.ts';
 import { buildCreatePromiseModal } from '../../views/promise.view.ts';
 import { readerOf } from '../../promise-notifier.ts';

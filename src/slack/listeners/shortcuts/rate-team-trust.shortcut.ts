@@ -1,6 +1,6 @@
 import type { GlobalShortcut } from '@slack/bolt';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
-import { shortcutCallbackIds } from '../../shortcut-ids.ts';
+import { shortcutCallbackIds } from '../../ids.ts';
 import { buildPulseModal, buildPulseNoticeModal } from '../../views/pulse.view.ts';
 import { channelMention } from '../../views/team.view.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';

@@ -9,7 +9,7 @@ import { sentMessageOf } from '../../../persistence/pg-outbox.repository.ts';
 import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { messageLink } from '../../parsers/message-shortcut.parser.ts';
 import { readerOf } from '../../promise-notifier.ts';
-import { functionCallbackIds } from '../../shortcut-ids.ts';
+import { functionCallbackIds } from '../../ids.ts';
 import { classifySlackError } from '../../slack-errors.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { promiseServiceDeps, recipientFacts } from '../promises/promise-interaction.ts';

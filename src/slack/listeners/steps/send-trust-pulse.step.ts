@@ -7,7 +7,7 @@ import { isPulseOffered } from '../../../domain/teams/team.ts';
 import { getUserLanguage } from '../../../domain/users/user.service.ts';
 import { messages } from '../../../i18n/index.ts';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
-import { functionCallbackIds } from '../../shortcut-ids.ts';
+import { functionCallbackIds } from '../../ids.ts';
 import { buildPulseCheckinSection } from '../../views/pulse.view.ts';
 import { channelMention } from '../../views/team.view.ts';
 import type { ListenerDeps } from '../listener-deps.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TeamWeekSummary } from '../../../../src/domain/digest/team-week-summary.ts';
 import { en } from '../../../../src/i18n/en.ts';
 import { nb } from '../../../../src/i18n/nb.ts';
-import { digestBlockIds } from '../../../../src/slack/digest-ids.ts';
+import { digestBlockIds } from '../../../../src/slack/ids.ts';
 import {
   buildDigestMessage,
   buildDigestPreview,

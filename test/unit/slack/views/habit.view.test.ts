@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../../src/i18n/en.ts';
-import { habitBlockIds } from '../../../../src/slack/habit-ids.ts';
+import { habitBlockIds } from '../../../../src/slack/ids.ts';
 import {
   buildReflectionBlocks,
   reflectionBlockIds,

@@ -7,8 +7,12 @@ import { trendOf } from '../../../../src/domain/pulse/trend.ts';
 import { en } from '../../../../src/i18n/en.ts';
 import type { Audience } from '../../../../src/i18n/format-date.ts';
 import { nb } from '../../../../src/i18n/nb.ts';
-import { homeActionIds } from '../../../../src/slack/home-ids.ts';
-import { promiseActionIds, pulseActionIds, settingsActionIds } from '../../../../src/slack/ids.ts';
+import {
+  homeActionIds,
+  promiseActionIds,
+  pulseActionIds,
+  settingsActionIds,
+} from '../../../../src/slack/ids.ts';
 import {
   buildHomeDashboard,
   type HomeDashboard,

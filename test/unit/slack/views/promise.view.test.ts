@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrustPromise } from '../../../../src/domain/promises/promise.ts';
 import type { ActionError } from '../../../../src/domain/promises/promise.service.ts';
 import type { Audience } from '../../../../src/i18n/format-date.ts';
-import { promiseActionIds, promiseBlockIds } from '../../../../src/slack/promise-ids.ts';
+import { promiseActionIds, promiseBlockIds } from '../../../../src/slack/ids.ts';
 import {
   buildActionDone,
   buildCreatedDone,
