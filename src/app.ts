@@ -22,11 +22,11 @@ import { createHabitCheckinSection } from './slack/habit-checkin-section.ts';
 import { PulseBallotBox } from './domain/pulse/ballot-box.ts';
 import { pulseKeys } from './domain/pulse/ballot.ts';
 import { createPgPulseRepository } from './persistence/pg-pulse.repository.ts';
-import { createPacedClient, WorkspacePacer } from './slack/paced-client.ts';
+import { createPacedClient, WorkspacePacer } from './slack/runtime/paced-client.ts';
 import { DIGEST_KIND } from './domain/digest/digest.service.ts';
 import { createDigestPreparer } from './slack/digest-sender.ts';
 import { createSlackApp, MAX_BODY_BYTES, type SlackRuntime } from './slack/slack-app.ts';
-import { createOAuthWorkspaces, type OAuthWorkspaces } from './slack/oauth-workspaces.ts';
+import { createOAuthWorkspaces, type OAuthWorkspaces } from './slack/install/oauth-workspaces.ts';
 import { systemClock } from './system-clock.ts';
 
 // The composition root, shared by `npm start`, the demo, the benchmarks and integration tests.

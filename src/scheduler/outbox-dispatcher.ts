@@ -11,8 +11,8 @@ import {
   stopWorkspaceSending,
 } from '../persistence/pg-outbox.repository.ts';
 import type { OutboxMessageJson } from '../persistence/tables.ts';
-import type { WorkspacePacer } from '../slack/paced-client.ts';
-import { classifySlackError } from '../slack/slack-errors.ts';
+import type { WorkspacePacer } from '../slack/runtime/paced-client.ts';
+import { classifySlackError } from '../slack/runtime/slack-errors.ts';
 
 export interface DispatcherDeps {
   db: Db;

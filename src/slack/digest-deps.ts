@@ -8,7 +8,7 @@ import { createPgDigestRepository } from '../persistence/pg-digest.repository.ts
 import { createPgHabitRepository } from '../persistence/pg-habit.repository.ts';
 import { createPgPromiseRepository } from '../persistence/pg-promise.repository.ts';
 import { createPgPulseRepository } from '../persistence/pg-pulse.repository.ts';
-import { buildDigestMessage } from './views/digest.view.ts';
+import { buildDigestMessage } from './blocks/digest.blocks.ts';
 
 /** Renders a team's digest in its language. */
 export function renderDigest(summary: TeamWeekSummary, team: DigestTeam) {

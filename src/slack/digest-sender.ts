@@ -5,9 +5,9 @@ import type { Db } from '../persistence/database.ts';
 import { findDigestChart, saveDigestChartOutcome } from '../persistence/pg-digest.repository.ts';
 import type { OutboxRow } from '../persistence/pg-outbox.repository.ts';
 import type { OutboxMessageJson } from '../persistence/tables.ts';
-import { renderTrendChartPng } from './chart-png.ts';
-import { withChartImage } from './views/digest.view.ts';
-import { uploadFile } from './file-upload.ts';
+import { renderTrendChartPng } from './charts/chart-png.ts';
+import { withChartImage } from './blocks/digest.blocks.ts';
+import { uploadFile } from './runtime/file-upload.ts';
 
 /**
  * Prepares a queued digest for posting: draws its chart, uploads it privately (files upload v2)

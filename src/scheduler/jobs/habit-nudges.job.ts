@@ -2,7 +2,7 @@ import { type NudgeServiceDeps, queueDueNudges } from '../../domain/habits/nudge
 import { messages } from '../../i18n/index.ts';
 import { createPgHabitNudgeRepository } from '../../persistence/pg-habit-nudge.repository.ts';
 import { createPgHabitRepository } from '../../persistence/pg-habit.repository.ts';
-import { buildNudgeMessage } from '../../slack/views/habit.view.ts';
+import { buildNudgeMessage } from '../../slack/blocks/habit.blocks.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
 

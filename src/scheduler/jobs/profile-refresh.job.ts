@@ -1,7 +1,7 @@
 import { getUserProfile, type UserServiceDeps } from '../../domain/users/user.service.ts';
 import { createRefreshOnlyUserRepository } from '../../persistence/refresh-only-user.repository.ts';
 import { createProfileSavedHook } from '../../profile-hooks.ts';
-import { createSlackUserSource } from '../../slack/slack-user-source.ts';
+import { createSlackUserSource } from '../../slack/directory/slack-user-source.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
 

@@ -5,7 +5,7 @@ import { createPgOutbox } from '../../persistence/pg-outbox.repository.ts';
 import { createPgPulseRepository } from '../../persistence/pg-pulse.repository.ts';
 import { forgetFollowupsOfTeam } from '../../persistence/pg-pulse-followup.repository.ts';
 import { createPgTeamRepository } from '../../persistence/pg-team.repository.ts';
-import { buildPulseResultMessage } from '../../slack/views/pulse.view.ts';
+import { buildPulseResultMessage } from '../../slack/blocks/pulse.blocks.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
 

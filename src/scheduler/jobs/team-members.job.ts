@@ -3,8 +3,8 @@ import type { UserServiceDeps } from '../../domain/users/user.service.ts';
 import { createPgTeamRepository } from '../../persistence/pg-team.repository.ts';
 import { createPgUserRepository } from '../../persistence/pg-user.repository.ts';
 import { createProfileSavedHook, createTeamDefaultsDeps } from '../../profile-hooks.ts';
-import { createSlackChannelDirectory } from '../../slack/slack-channel-directory.ts';
-import { createSlackUserSource } from '../../slack/slack-user-source.ts';
+import { createSlackChannelDirectory } from '../../slack/directory/slack-channel-directory.ts';
+import { createSlackUserSource } from '../../slack/directory/slack-user-source.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
 

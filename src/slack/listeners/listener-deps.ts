@@ -7,7 +7,7 @@ import type { Db } from '../../persistence/database.ts';
 import type { ChannelDirectory } from '../../domain/teams/ports.ts';
 import type { PulseBallotBox } from '../../domain/pulse/ballot-box.ts';
 import type { HomeRefresher } from '../home-refresher.ts';
-import type { ViewSeal } from '../view-seal.ts';
+import type { ViewSeal } from '../runtime/view-seal.ts';
 
 /** What listeners may use: domain services and a logger, never config or secrets. */
 export interface ListenerDeps {

@@ -7,7 +7,7 @@ import { createPgPromiseRepository, toTrustPromise } from '../../../src/persiste
 import { getUserProfile } from '../../../src/domain/users/user.service.ts';
 import { createRefreshOnlyUserRepository } from '../../../src/persistence/refresh-only-user.repository.ts';
 import { createProfileSavedHook } from '../../../src/profile-hooks.ts';
-import { createSlackUserSource } from '../../../src/slack/slack-user-source.ts';
+import { createSlackUserSource } from '../../../src/slack/directory/slack-user-source.ts';
 import { settingsCallbackIds } from '../../../src/slack/ids.ts';
 import { commandReply } from '../../support/command-reply.ts';
 import { scanSchema, TEXT_TYPES } from '../../support/schema-scan.ts';

@@ -6,7 +6,7 @@ import { defaultCheckinTarget } from '../../../domain/checkins/checkin-schedule.
 import { formatDateTime } from '../../../i18n/format-date.ts';
 import { createPgCheckinRepository } from '../../../persistence/pg-checkin.repository.ts';
 import { checkinActionIds, checkinBlockIds, checkinCallbackIds } from '../../ids.ts';
-import { buildPauseModal } from '../../views/checkin.view.ts';
+import { buildPauseModal } from '../../blocks/checkin.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { interactionUser, personOf, workspaceOf } from './person.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { setNudges } from '../../../domain/habits/nudge.service.ts';
 import { createPgHabitNudgeRepository } from '../../../persistence/pg-habit-nudge.repository.ts';
 import { habitActionIds, habitBlockIds } from '../../ids.ts';
-import { buildNudgesSwitch, swapBlocks } from '../../views/habit.view.ts';
+import { buildNudgesSwitch, swapBlocks } from '../../blocks/habit.blocks.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

@@ -3,7 +3,7 @@ import { reflect } from '../../../domain/habits/habit.service.ts';
 import type { ReflectionAnswer } from '../../../domain/habits/reflection.ts';
 import { createPgHabitRepository } from '../../../persistence/pg-habit.repository.ts';
 import { habitActionIds } from '../../ids.ts';
-import { buildReflectionBlocks, reflectionBlockIds, swapBlocks } from '../../views/habit.view.ts';
+import { buildReflectionBlocks, reflectionBlockIds, swapBlocks } from '../../blocks/habit.blocks.ts';
 import { interactionUser, personOf, weekValue, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

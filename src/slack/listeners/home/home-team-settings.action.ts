@@ -2,13 +2,13 @@ import type { BlockButtonAction } from '@slack/bolt';
 import { canManage } from '../../../domain/teams/team.service.ts';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { homeActionIds } from '../../ids.ts';
-import { homeTeamValue } from '../../views/home.view.ts';
-import { buildNoticeModal, buildTeamSettingsModal } from '../../views/team.view.ts';
+import { homeTeamValue } from '../../blocks/home.blocks.ts';
+import { buildNoticeModal, buildTeamSettingsModal } from '../../blocks/team.blocks.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { managerActorOf } from '../teams/team-access.ts';
-import { sealedView } from '../../view-seal.ts';
+import { sealedView } from '../../runtime/view-seal.ts';
 
 /**
  * "Team settings" beside a managed team on the App Home: the same modal, with the same checks, as

@@ -2,7 +2,7 @@ import type { ViewSubmitAction } from '@slack/bolt';
 import { forgetMe, hasPersonalData } from '../../../domain/privacy/privacy.service.ts';
 import { messages } from '../../../i18n/index.ts';
 import { settingsCallbackIds } from '../../ids.ts';
-import { buildForgetMeModal, buildForgetMeResultView } from '../../views/privacy.view.ts';
+import { buildForgetMeModal, buildForgetMeResultView } from '../../blocks/privacy.blocks.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';

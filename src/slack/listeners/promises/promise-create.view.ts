@@ -9,7 +9,7 @@ import {
   buildDoneModal,
   buildPromiseFieldErrors,
   createPromiseMetadata,
-} from '../../views/promise.view.ts';
+} from '../../blocks/promise.blocks.ts';
 import { messageLink } from '../../parsers/message-shortcut.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

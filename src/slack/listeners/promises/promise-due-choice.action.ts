@@ -6,7 +6,7 @@ import {
   buildPromiseConfirmation,
   buildPromiseProblemMessage,
   dueChoiceValue,
-} from '../../views/promise.view.ts';
+} from '../../blocks/promise.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import {

@@ -15,8 +15,8 @@ import { getUserProfile } from '../../../domain/users/user.service.ts';
 import type { Audience } from '../../../i18n/format-date.ts';
 import { createPgPromiseRepository } from '../../../persistence/pg-promise.repository.ts';
 import { createPromiseNotifier, readerOf } from '../../promise-notifier.ts';
-import { classifySlackError } from '../../slack-errors.ts';
-import type { SlackMessage } from '../../views/help.view.ts';
+import { classifySlackError } from '../../runtime/slack-errors.ts';
+import type { SlackMessage } from '../../blocks/help.blocks.ts';
 import type { DuePicked } from '../../parsers/promise-modal.parser.ts';
 import {
   buildActionDone,
@@ -26,9 +26,9 @@ import {
   type DoneAction,
   type FieldProblem,
   promiseRefValue,
-} from '../../views/promise.view.ts';
+} from '../../blocks/promise.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
-import { sealedView } from '../../view-seal.ts';
+import { sealedView } from '../../runtime/view-seal.ts';
 
 export function promiseServiceDeps(deps: ListenerDeps): PromiseServiceDeps {
   return {

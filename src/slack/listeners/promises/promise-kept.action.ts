@@ -1,7 +1,7 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { keepPromise } from '../../../domain/promises/promise.service.ts';
 import { promiseActionIds } from '../../ids.ts';
-import { buildActionDone, buildPromiseRefusal, promiseRefValue } from '../../views/promise.view.ts';
+import { buildActionDone, buildPromiseRefusal, promiseRefValue } from '../../blocks/promise.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { actorOf, answerClick, audienceOf, promiseServiceDeps } from './promise-interaction.ts';

@@ -3,7 +3,7 @@ import { renegotiatePromise } from '../../../domain/promises/promise.service.ts'
 import { messages } from '../../../i18n/index.ts';
 import { promiseBlockIds, promiseCallbackIds } from '../../ids.ts';
 import { parseNewDateState } from '../../parsers/promise-modal.parser.ts';
-import { promiseRefValue } from '../../views/promise.view.ts';
+import { promiseRefValue } from '../../blocks/promise.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import {

@@ -2,7 +2,7 @@ import type { ViewSubmitAction } from '@slack/bolt';
 import { releasePromise } from '../../../domain/promises/promise.service.ts';
 import { promiseCallbackIds } from '../../ids.ts';
 import { parseReleaseState } from '../../parsers/promise-modal.parser.ts';
-import { promiseRefValue } from '../../views/promise.view.ts';
+import { promiseRefValue } from '../../blocks/promise.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import {

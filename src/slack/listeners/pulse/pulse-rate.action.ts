@@ -1,8 +1,8 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { pulseActionIds } from '../../ids.ts';
-import { buildPulseModal, buildPulseNoticeModal, pulseRoundValue } from '../../views/pulse.view.ts';
-import { channelMention } from '../../views/team.view.ts';
+import { buildPulseModal, buildPulseNoticeModal, pulseRoundValue } from '../../blocks/pulse.blocks.ts';
+import { channelMention } from '../../blocks/team.blocks.ts';
 import { interactionUser, storedPersonOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

@@ -8,7 +8,7 @@ import {
 import { formatDateTime } from '../../../i18n/format-date.ts';
 import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
 import { settingsBlockIds as b, settingsCallbackIds } from '../../ids.ts';
-import { AUTO_LANGUAGE, FOLLOW_SLACK } from '../../views/settings.view.ts';
+import { AUTO_LANGUAGE, FOLLOW_SLACK } from '../../blocks/settings.blocks.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

@@ -1,6 +1,6 @@
 import type { GlobalShortcut } from '@slack/bolt';
 import { shortcutCallbackIds } from '../../ids.ts';
-import { buildCreatePromiseModal } from '../../views/promise.view.ts';
+import { buildCreatePromiseModal } from '../../blocks/promise.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { actorOf, audienceOf } from '../promises/promise-interaction.ts';

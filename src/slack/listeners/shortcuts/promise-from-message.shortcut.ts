@@ -13,8 +13,8 @@ import {
   suggestedRecipient,
 } from '../../parsers/message-shortcut.parser.ts';
 import { shortcutCallbackIds } from '../../ids.ts';
-import { displayNamesOf } from '../../user-names.ts';
-import { buildCreatePromiseModal } from '../../views/promise.view.ts';
+import { displayNamesOf } from '../../directory/user-names.ts';
+import { buildCreatePromiseModal } from '../../blocks/promise.blocks.ts';
 import { readerOf } from '../../promise-notifier.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

@@ -1,8 +1,8 @@
 import type { GlobalShortcut } from '@slack/bolt';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { shortcutCallbackIds } from '../../ids.ts';
-import { buildPulseModal, buildPulseNoticeModal } from '../../views/pulse.view.ts';
-import { channelMention } from '../../views/team.view.ts';
+import { buildPulseModal, buildPulseNoticeModal } from '../../blocks/pulse.blocks.ts';
+import { channelMention } from '../../blocks/team.blocks.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { availableRound, type RoundAvailability } from '../pulse/pulse-round.ts';

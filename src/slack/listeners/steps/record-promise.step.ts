@@ -6,11 +6,11 @@ import { createPromise, promiseMessageKey } from '../../../domain/promises/promi
 import { getUserProfile } from '../../../domain/users/user.service.ts';
 import { messages } from '../../../i18n/index.ts';
 import { sentMessageOf } from '../../../persistence/pg-outbox.repository.ts';
-import { escapeMrkdwn } from '../../mrkdwn.ts';
+import { escapeMrkdwn } from '../../blocks/mrkdwn.ts';
 import { messageLink } from '../../parsers/message-shortcut.parser.ts';
 import { readerOf } from '../../promise-notifier.ts';
 import { functionCallbackIds } from '../../ids.ts';
-import { classifySlackError } from '../../slack-errors.ts';
+import { classifySlackError } from '../../runtime/slack-errors.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { promiseServiceDeps, recipientFacts } from '../promises/promise-interaction.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

@@ -8,8 +8,8 @@ import { getUserLanguage } from '../../../domain/users/user.service.ts';
 import { messages } from '../../../i18n/index.ts';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { functionCallbackIds } from '../../ids.ts';
-import { buildPulseCheckinSection } from '../../views/pulse.view.ts';
-import { channelMention } from '../../views/team.view.ts';
+import { buildPulseCheckinSection } from '../../blocks/pulse.blocks.ts';
+import { channelMention } from '../../blocks/team.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 

@@ -5,7 +5,7 @@ import { createPgTeamRepository } from '../../../persistence/pg-team.repository.
 import { applyTeamDefaults } from '../../../domain/settings/team-defaults.service.ts';
 import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
 import { teamActionIds } from '../../ids.ts';
-import { channelMention } from '../../views/team.view.ts';
+import { channelMention } from '../../blocks/team.blocks.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

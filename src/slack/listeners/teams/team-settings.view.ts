@@ -16,7 +16,7 @@ import {
   channelMention,
   EACH_PERSONS_LANGUAGE,
   teamSettingsMetadata,
-} from '../../views/team.view.ts';
+} from '../../blocks/team.blocks.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

@@ -5,9 +5,9 @@ import {
   buildTeamRemoveConfirmation,
   buildTeamSettingsModal,
   channelMention,
-} from '../../views/team.view.ts';
+} from '../../blocks/team.blocks.ts';
 import { personOf } from '../checkins/person.ts';
-import { sealedView } from '../../view-seal.ts';
+import { sealedView } from '../../runtime/view-seal.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
