@@ -7,7 +7,7 @@ import { type Language, resolveLanguage } from '../domain/users/language.ts';
 import type { UserProfile } from '../domain/users/user.ts';
 import { isValidZone } from '../domain/schedule/local-time.ts';
 import type { Audience } from '../i18n/format-date.ts';
-import type { SlackMessage } from './blocks/help.blocks.ts';
+import type { SlackMessage } from './blocks/block-kit.ts';
 import {
   buildKeptNotice,
   buildMadeNotice,

@@ -1,9 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Messages } from '../../i18n/en.ts';
 import { checkinActionIds, checkinBlockIds, checkinCallbackIds } from '../ids.ts';
-import type { SlackMessage } from './help.blocks.ts';
-
-const plainText = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
+import { button, context, divider, header, plainText, type SlackMessage, section } from './block-kit.ts';
 
 /** Button values carry the week so a stale message cannot act on another week. */
 export function encodeWeek(week: string): string {
@@ -15,55 +13,29 @@ export function encodeWeek(week: string): string {
  * habits, pulse), then the person's controls over the schedule.
  */
 export function buildCheckinMessage(m: Messages, week: string, sections: KnownBlock[][]): SlackMessage {
-  const blocks: KnownBlock[] = [
-    { type: 'header', text: plainText(m.checkin.title) },
-    { type: 'section', text: { type: 'mrkdwn', text: m.checkin.greeting(week) } },
-  ];
-  for (const section of sections) {
-    if (section.length === 0) continue;
-    blocks.push({ type: 'divider' }, ...section);
+  const blocks: KnownBlock[] = [header(m.checkin.title), section(m.checkin.greeting(week))];
+  for (const part of sections) {
+    if (part.length === 0) continue;
+    blocks.push(divider(), ...part);
   }
-  blocks.push(
-    { type: 'divider' },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.checkin.controlsIntro }] },
-    {
-      type: 'actions',
-      block_id: checkinBlockIds.controls,
-      elements: [
-        {
-          type: 'button',
-          action_id: checkinActionIds.skip,
-          text: plainText(m.checkin.skipWeek),
-          value: encodeWeek(week),
+  blocks.push(divider(), context(m.checkin.controlsIntro), {
+    type: 'actions',
+    block_id: checkinBlockIds.controls,
+    elements: [
+      button(m.checkin.skipWeek, checkinActionIds.skip, encodeWeek(week)),
+      button(m.checkin.pause, checkinActionIds.pause, encodeWeek(week)),
+      button(m.checkin.changeTime, checkinActionIds.changeTime, encodeWeek(week)),
+      {
+        ...button(m.checkin.optOut, checkinActionIds.optOut, encodeWeek(week), 'danger'),
+        confirm: {
+          title: plainText(m.checkin.optOutConfirmTitle),
+          text: plainText(m.checkin.optOutConfirmText),
+          confirm: plainText(m.checkin.optOutConfirm),
+          deny: plainText(m.checkin.optOutDeny),
         },
-        {
-          type: 'button',
-          action_id: checkinActionIds.pause,
-          text: plainText(m.checkin.pause),
-          value: encodeWeek(week),
-        },
-        {
-          type: 'button',
-          action_id: checkinActionIds.changeTime,
-          text: plainText(m.checkin.changeTime),
-          value: encodeWeek(week),
-        },
-        {
-          type: 'button',
-          action_id: checkinActionIds.optOut,
-          text: plainText(m.checkin.optOut),
-          value: encodeWeek(week),
-          style: 'danger',
-          confirm: {
-            title: plainText(m.checkin.optOutConfirmTitle),
-            text: plainText(m.checkin.optOutConfirmText),
-            confirm: plainText(m.checkin.optOutConfirm),
-            deny: plainText(m.checkin.optOutDeny),
-          },
-        },
-      ],
-    },
-  );
+      },
+    ],
+  });
   return { text: `${m.checkin.title}: ${m.checkin.greeting(week)}`, blocks };
 }
 

@@ -1,4 +1,4 @@
-import type { KnownBlock, SectionBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import type { DigestChart } from '../../domain/digest/ports.ts';
 import type {
   Coaching,
@@ -13,7 +13,7 @@ import type { Language } from '../../domain/users/language.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { digestBlockIds } from '../ids.ts';
 import { codeSpan } from './mrkdwn.ts';
-import type { SlackMessage } from './help.blocks.ts';
+import { context, divider, header, mrkdwnText, plainText, type SlackMessage, section } from './block-kit.ts';
 import { channelMention } from './team.blocks.ts';
 
 export interface DigestMessage extends SlackMessage {
@@ -43,11 +43,6 @@ export function changeText(change: number | undefined, f: Formats): string {
 }
 
 const weekNumber = (label: string) => String(Number(label.slice(-2)));
-const section = (text: string, blockId?: string): SectionBlock => ({
-  type: 'section',
-  ...(blockId ? { block_id: blockId } : {}),
-  text: { type: 'mrkdwn', text },
-});
 
 /** The weekly channel digest in the team's language: team figures only, never a name. */
 export function buildDigestMessage(
@@ -60,8 +55,8 @@ export function buildDigestMessage(
   const channel = channelMention(summary.channelId);
   const first = summary.trend[0]?.label ?? summary.roundWeek;
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: m.digest.title } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.digest.context(channel, summary.roundWeek) }] },
+    header(m.digest.title),
+    context(m.digest.context(channel, summary.roundWeek)),
     ...pulseBlocks(m, f, summary.pulse),
     section(
       [
@@ -74,11 +69,11 @@ export function buildDigestMessage(
     ...(summary.coaching
       ? [section(buildCoachingText(m, language, summary.coaching), digestBlockIds.coaching)]
       : []),
-    { type: 'divider' },
+    divider(),
     section(promisesText(m, f, summary)),
     section(focusText(m, language, summary)),
     section(reflectionsText(m, language, f, summary)),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.digest.footer(minGroupSize) }] },
+    context(m.digest.footer(minGroupSize)),
   ];
   return {
     text: m.digest.notificationText(channel, summary.roundWeek),
@@ -96,15 +91,8 @@ function pulseBlocks(m: Messages, f: Formats, pulse: DigestPulse): KnownBlock[] 
   const score = (s: ScoreWithChange) => `${f.decimal(s.value)}${changeText(s.change, f)}`;
   return [
     {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: m.digest.indexLine(f.decimal(pulse.index.value), changeText(pulse.index.change, f)),
-      },
-      fields: PULSE_ITEMS.map((item) => ({
-        type: 'mrkdwn' as const,
-        text: `*${m.digest.parts[item]}*\n${score(pulse.parts[item])}`,
-      })),
+      ...section(m.digest.indexLine(f.decimal(pulse.index.value), changeText(pulse.index.change, f))),
+      fields: PULSE_ITEMS.map((item) => mrkdwnText(`*${m.digest.parts[item]}*\n${score(pulse.parts[item])}`)),
     },
     section(m.digest.participation(f.count(pulse.respondents), f.count(pulse.members))),
   ];
@@ -179,7 +167,7 @@ export function withChartImage(
     block_id: digestBlockIds.chart,
     slack_file: { id: fileId },
     alt_text: chart.altText.slice(0, 2_000),
-    title: { type: 'plain_text', text: chart.title },
+    title: plainText(chart.title),
   };
   const at = blocks.findIndex(
     (b) =>
@@ -193,6 +181,6 @@ export function buildDigestPreview(m: Messages, digest: DigestMessage): SlackMes
   const notes = [m.digest.previewNote, ...(digest.chart ? [m.digest.previewChartNote] : [])];
   return {
     text: digest.text,
-    blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: notes.join(' ') }] }, ...digest.blocks],
+    blocks: [context(notes.join(' ')), ...digest.blocks],
   };
 }

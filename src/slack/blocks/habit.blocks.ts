@@ -6,10 +6,7 @@ import type { ReflectionAnswer } from '../../domain/habits/reflection.ts';
 import type { Language } from '../../domain/users/language.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { habitActionIds, habitBlockIds } from '../ids.ts';
-import type { SlackMessage } from './help.blocks.ts';
-
-const plainText = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
-const mrkdwn = (text: string) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text } });
+import { button, context, divider, header, type SlackMessage, section } from './block-kit.ts';
 
 export const reflectionActionIds: Record<ReflectionAnswer, string> = {
   often: habitActionIds.reflectOften,
@@ -36,18 +33,16 @@ export function focusReasonText(m: Messages, language: Language, reason: FocusRe
 
 function reasonBlocks(m: Messages, language: Language, reason: FocusReason): KnownBlock[] {
   const text = focusReasonText(m, language, reason);
-  return text
-    ? [{ type: 'context', block_id: habitBlockIds.focusReason, elements: [{ type: 'mrkdwn', text }] }]
-    : [];
+  return text ? [context(text, habitBlockIds.focusReason)] : [];
 }
 
 /** The check-in's habit part: this week's focus (and why), its tip, then the reflection on last week's. */
 export function buildHabitCheckinSection(m: Messages, language: Language, week: HabitWeek): KnownBlock[] {
   return [
-    mrkdwn(`${m.habits.focusHeading(week.focus.name[language])}\n${week.focus.explanation[language]}`),
+    section(`${m.habits.focusHeading(week.focus.name[language])}\n${week.focus.explanation[language]}`),
     ...reasonBlocks(m, language, week.reason),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.tip(week.tip) }] },
-    mrkdwn(m.habits.reflectPrompt(week.lastWeek.habit.name[language])),
+    context(m.habits.tip(week.tip)),
+    section(m.habits.reflectPrompt(week.lastWeek.habit.name[language])),
     ...buildReflectionBlocks(m, week.week, week.reflection?.answer, week.streak),
   ];
 }
@@ -59,21 +54,18 @@ export function buildReflectionBlocks(
   answer: ReflectionAnswer | undefined,
   streak: number,
 ): [ActionsBlock, ContextBlock] {
-  const buttons: Button[] = (['often', 'sometimes', 'not_yet'] as const).map((choice) => ({
-    type: 'button',
-    action_id: reflectionActionIds[choice],
-    text: plainText(m.habits.answers[choice]),
-    value: encodeReflectionValue(week),
-    ...(choice === answer ? { style: 'primary' as const } : {}),
-  }));
+  const buttons: Button[] = (['often', 'sometimes', 'not_yet'] as const).map((choice) =>
+    button(
+      m.habits.answers[choice],
+      reflectionActionIds[choice],
+      encodeReflectionValue(week),
+      choice === answer ? 'primary' : undefined,
+    ),
+  );
   const status = answer ? m.habits.answered(m.habits.answers[answer]) : m.habits.private;
   return [
     { type: 'actions', block_id: habitBlockIds.reflection, elements: buttons },
-    {
-      type: 'context',
-      block_id: habitBlockIds.reflectionStatus,
-      elements: [{ type: 'mrkdwn', text: `${status}\n${m.habits.streak(streak)}` }],
-    },
+    context(`${status}\n${m.habits.streak(streak)}`, habitBlockIds.reflectionStatus),
   ];
 }
 
@@ -111,16 +103,16 @@ export function buildHabitsMessage(
   openPromises?: string[],
 ): SlackMessage {
   const blocks: KnownBlock[] = [
-    { type: 'header', text: plainText(m.habits.title) },
-    mrkdwn(m.habits.focusHeading(week.focus.name[language])),
+    header(m.habits.title),
+    section(m.habits.focusHeading(week.focus.name[language])),
     ...reasonBlocks(m, language, week.reason),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.tip(week.tip) }] },
+    context(m.habits.tip(week.tip)),
     ...(openPromises ? [buildOpenPromises(m, openPromises)] : []),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.streak(week.streak) }] },
-    { type: 'divider' },
-    mrkdwn(`${m.habits.allHeading}\n${m.habits.intro}`),
-    ...habits.map((habit) => mrkdwn(habitLine(habit, language, habit.id === week.focus.id, m))),
-    { type: 'divider' },
+    context(m.habits.streak(week.streak)),
+    divider(),
+    section(`${m.habits.allHeading}\n${m.habits.intro}`),
+    ...habits.map((habit) => section(habitLine(habit, language, habit.id === week.focus.id, m))),
+    divider(),
     buildNudgesSwitch(m, nudgesEnabled),
   ];
   return { text: `${m.habits.title}: ${m.habits.focusHeading(week.focus.name[language])}`, blocks };
@@ -129,23 +121,20 @@ export function buildHabitsMessage(
 const MAX_PROMISES_SHOWN = 5;
 
 function buildOpenPromises(m: Messages, lines: string[]): KnownBlock {
-  if (lines.length === 0) return mrkdwn(m.habits.noOpenPromises);
+  if (lines.length === 0) return section(m.habits.noOpenPromises);
   const shown = lines.slice(0, MAX_PROMISES_SHOWN).map((line) => `• ${line}`);
   if (lines.length > MAX_PROMISES_SHOWN) shown.push('• …');
-  return mrkdwn(`${m.habits.openPromises}\n${shown.join('\n')}`);
+  return section(`${m.habits.openPromises}\n${shown.join('\n')}`);
 }
 
 export function buildNudgesSwitch(m: Messages, enabled: boolean): KnownBlock {
   return {
-    type: 'section',
-    block_id: habitBlockIds.nudges,
-    text: { type: 'mrkdwn', text: enabled ? m.habits.nudgesOn : m.habits.nudgesOff },
-    accessory: {
-      type: 'button',
-      action_id: habitActionIds.nudges,
-      text: plainText(enabled ? m.habits.turnNudgesOff : m.habits.turnNudgesOn),
-      value: encodeNudgesValue(!enabled),
-    },
+    ...section(enabled ? m.habits.nudgesOn : m.habits.nudgesOff, habitBlockIds.nudges),
+    accessory: button(
+      enabled ? m.habits.turnNudgesOff : m.habits.turnNudgesOn,
+      habitActionIds.nudges,
+      encodeNudgesValue(!enabled),
+    ),
   };
 }
 
@@ -160,9 +149,9 @@ export function buildNudgeMessage(
   return {
     text: m.habits.nudgeText(habit.name[language]),
     blocks: [
-      mrkdwn(`${m.habits.nudgeHeading(habit.name[language])}\n${habit.explanation[language]}`),
+      section(`${m.habits.nudgeHeading(habit.name[language])}\n${habit.explanation[language]}`),
       ...reasonBlocks(m, language, reason),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.tip(tip) }] },
+      context(m.habits.tip(tip)),
       buildNudgesSwitch(m, true),
     ],
   };
@@ -171,9 +160,9 @@ export function buildNudgeMessage(
 /** The App Home's habit part: this week's focus, its tip and the person's streak. */
 export function buildHabitHomeSection(m: Messages, language: Language, week: HabitWeek): KnownBlock[] {
   return [
-    mrkdwn(`${m.habits.focusHeading(week.focus.name[language])}\n${week.focus.explanation[language]}`),
+    section(`${m.habits.focusHeading(week.focus.name[language])}\n${week.focus.explanation[language]}`),
     ...reasonBlocks(m, language, week.reason),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.tip(week.tip) }] },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: m.habits.streak(week.streak) }] },
+    context(m.habits.tip(week.tip)),
+    context(m.habits.streak(week.streak)),
   ];
 }

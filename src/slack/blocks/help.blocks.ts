@@ -1,12 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { HelpEntry, Messages } from '../../i18n/en.ts';
+import { context, divider, header, type SlackMessage, section } from './block-kit.ts';
 import { codeSpan } from './mrkdwn.ts';
 import type { SubcommandName } from '../parsers/trust-command.parser.ts';
-
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
-}
 
 const groups: Array<{ title: (m: Messages) => string; names: SubcommandName[] }> = [
   {
@@ -32,24 +28,18 @@ export function buildHelpMessage(m: Messages): SlackMessage {
 }
 
 function composeHelpMessage(m: Messages): SlackMessage {
-  const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: m.help.title } },
-    { type: 'section', text: { type: 'mrkdwn', text: m.help.intro } },
-  ];
+  const blocks: KnownBlock[] = [header(m.help.title), section(m.help.intro)];
   for (const group of groups) {
-    blocks.push({ type: 'divider' });
-    blocks.push({
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: [
-          `*${group.title(m)}*`,
-          ...group.names.map((name) => formatEntry(m.help.entries[name], m)),
-        ].join('\n\n'),
-      },
-    });
+    blocks.push(divider());
+    blocks.push(
+      section(
+        [`*${group.title(m)}*`, ...group.names.map((name) => formatEntry(m.help.entries[name], m))].join(
+          '\n\n',
+        ),
+      ),
+    );
   }
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: m.help.footer }] });
+  blocks.push(context(m.help.footer));
   const text = [m.help.title, m.help.intro, ...Object.values(m.help.entries).map((e) => e.usage)].join('\n');
   return { text, blocks };
 }

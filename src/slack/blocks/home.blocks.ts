@@ -1,4 +1,4 @@
-import type { ContextBlock, HeaderBlock, HomeView, ImageBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { HomeView, ImageBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CheckinScheduleState } from '../../domain/checkins/ports.ts';
@@ -19,11 +19,12 @@ import {
   promiseActionIds,
   settingsActionIds,
 } from '../ids.ts';
-import { escapeMrkdwn, plain } from './mrkdwn.ts';
 import { jsonValue } from '../parsers/json-value.parser.ts';
+import { button, context, divider, header, plainText, section } from './block-kit.ts';
 import { buildCoachingText } from './digest.blocks.ts';
 import { buildHabitHomeSection } from './habit.blocks.ts';
 import { buildHelpMessage } from './help.blocks.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 import { buildPromiseHomeSection } from './promise.blocks.ts';
 import { buildPulseCheckinSection, type PulseRoundValue } from './pulse.blocks.ts';
 
@@ -105,7 +106,7 @@ export function buildHomeDashboard(a: Audience, d: HomeDashboard): HomeView {
   if (d.managed.total > 0) parts.push(buildManagerSection(m, a.language, d.managed));
   else if (d.canSetUpTeams && !newcomer) parts.push([context(h.firstStepTeam)]);
 
-  const body = parts.flatMap((p): KnownBlock[] => [...p, { type: 'divider' }]);
+  const body = parts.flatMap((p): KnownBlock[] => [...p, divider()]);
   const help = buildHelpMessage(m).blocks;
   // The sections are capped so this always fits; the reference is what gives way if it ever did not.
   const blocks = body.length + help.length <= MAX_HOME_BLOCKS ? [...body, ...help] : body;
@@ -117,13 +118,8 @@ function buildHomeActions(m: Messages): KnownBlock {
     type: 'actions',
     block_id: homeBlockIds.actions,
     elements: [
-      {
-        type: 'button',
-        text: plainText(m.home.makePromise),
-        action_id: promiseActionIds.create,
-        style: 'primary',
-      },
-      { type: 'button', text: plainText(m.home.settings), action_id: settingsActionIds.open },
+      button(m.home.makePromise, promiseActionIds.create, undefined, 'primary'),
+      button(m.home.settings, settingsActionIds.open),
     ],
   };
 }
@@ -197,18 +193,11 @@ function buildManagedTeam(m: Messages, language: Language, team: ManagedTeamSumm
   if (!team.chart && team.trend.some((p) => p.index !== undefined))
     lines.push(h.teamTrend(team.trend.length, sparkline(team.trend.map((p) => p.index))));
   if (team.coaching) lines.push(buildCoachingText(m, language, team.coaching));
-  const section: SectionBlock = {
-    type: 'section',
-    block_id: homeTeamBlockId(team.teamId),
-    text: { type: 'mrkdwn', text: lines.join('\n') },
-    accessory: {
-      type: 'button',
-      text: plainText(h.teamSettings),
-      action_id: homeActionIds.teamSettings,
-      value: JSON.stringify({ t: team.teamId }),
-    },
+  const summary: SectionBlock = {
+    ...section(lines.join('\n'), homeTeamBlockId(team.teamId)),
+    accessory: button(h.teamSettings, homeActionIds.teamSettings, JSON.stringify({ t: team.teamId })),
   };
-  if (!team.chart) return [section];
+  if (!team.chart) return [summary];
   const image: ImageBlock = {
     type: 'image',
     block_id: homeTeamChartBlockId(team.teamId),
@@ -216,26 +205,10 @@ function buildManagedTeam(m: Messages, language: Language, team: ManagedTeamSumm
     alt_text: team.chart.altText.slice(0, 2_000),
     title: plainText(team.chart.title),
   };
-  return [section, image];
+  return [summary, image];
 }
 
 /** A channel as a link; ids come from storage, so anything not shaped like one is shown as text. */
 function channelRef(channelId: string): string {
   return /^[CG][A-Z0-9]{2,30}$/.test(channelId) ? `<#${channelId}>` : escapeMrkdwn(channelId);
-}
-
-function header(text: string): HeaderBlock {
-  return { type: 'header', text: plainText(text) };
-}
-
-function section(text: string): SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
-
-function context(text: string): ContextBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
-}
-
-function plainText(text: string): { type: 'plain_text'; text: string; emoji: true } {
-  return { type: 'plain_text', text: plain(text), emoji: true };
 }

@@ -1,11 +1,8 @@
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { ModalView } from '@slack/types';
 import type { ExportSummary } from '../../domain/privacy/personal-data.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { settingsCallbackIds } from '../ids.ts';
-import type { SlackMessage } from './help.blocks.ts';
-
-const plainText = (text: string) => ({ type: 'plain_text' as const, text });
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+import { context, header, plainText, type SlackMessage, section } from './block-kit.ts';
 
 /** The DM next to the export file: counts per category, in the reader's language. */
 export function buildExportSummaryMessage(m: Messages, summary: ExportSummary): SlackMessage {
@@ -17,12 +14,9 @@ export function buildExportSummaryMessage(m: Messages, summary: ExportSummary): 
   return {
     text,
     blocks: [
-      { type: 'header', text: plainText(p.exportSummaryTitle) },
+      header(p.exportSummaryTitle),
       section(`${p.exportSummaryIntro}\n${counts.join('\n')}`),
-      {
-        type: 'context',
-        elements: [{ type: 'mrkdwn', text: `${p.exportSettingsNote}\n${p.pulseStatement}` }],
-      },
+      context(`${p.exportSettingsNote}\n${p.pulseStatement}`),
     ],
   };
 }
@@ -40,7 +34,7 @@ export function buildForgetMeModal(m: Messages): ModalView {
       section(`${p.forgetIntro}\n${p.forgetItems.map((item) => `• ${item}`).join('\n')}`),
       section(p.forgetReceived),
       section(p.forgetPulse),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: p.forgetWarning }] },
+      context(p.forgetWarning),
     ],
   };
 }

@@ -1,4 +1,4 @@
-import type { ActionsBlock, Button, ContextBlock, KnownBlock, ModalView, SectionBlock } from '@slack/types';
+import type { ActionsBlock, Button, KnownBlock, ModalView } from '@slack/types';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DEFAULT_DUE_TIME } from '../../domain/promises/due-date.parser.ts';
@@ -24,7 +24,7 @@ import {
   promiseButtonsBlockId,
   promiseCallbackIds,
 } from '../ids.ts';
-import type { SlackMessage } from './help.blocks.ts';
+import { button, context, header, messageOf, plainText, type SlackMessage, section } from './block-kit.ts';
 
 const MAX_MESSAGE_BLOCKS = 50;
 
@@ -62,14 +62,16 @@ export function buildDueChoiceQuestion(
     {
       type: 'actions',
       block_id: dueChoiceBlockId(input.choiceId),
-      elements: input.candidates.slice(0, ids.length).map(
-        (candidate, i): Button => ({
-          type: 'button',
-          text: plainText(formatDateTime(candidate.due, a)),
-          action_id: ids[i] ?? promiseActionIds.pickDueFirst,
-          value: JSON.stringify({ q: input.choiceId, c: i }),
-        }),
-      ),
+      elements: input.candidates
+        .slice(0, ids.length)
+        .map(
+          (candidate, i): Button =>
+            button(
+              formatDateTime(candidate.due, a),
+              ids[i] ?? promiseActionIds.pickDueFirst,
+              JSON.stringify({ q: input.choiceId, c: i }),
+            ),
+        ),
     },
   ]);
 }
@@ -176,7 +178,7 @@ export function buildPromiseList(a: Audience, mine: MyPromises): SlackMessage {
   const rate = mine.keepRate
     ? l.keepRate(mine.keepRate.keptOnTime, mine.keepRate.cameDue, Math.round(mine.keepRate.rate * 100))
     : l.noKeepRate;
-  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: l.title } }];
+  const blocks: KnownBlock[] = [header(l.title)];
   if (mine.made.length === 0 && mine.received.length === 0) {
     return messageOf([...blocks, section(`${l.empty}\n${l.emptyHint}`), context(rate)]);
   }
@@ -569,51 +571,24 @@ function noteLine(m: Messages, note: string | null): string | undefined {
 
 function ownerActions(m: Messages, promise: TrustPromise, withKept: boolean): ActionsBlock {
   const b = m.promises.buttons;
-  const kept = withKept ? [button(b.kept, promiseActionIds.kept, promise, 'primary')] : [];
+  const kept = withKept ? [promiseButton(b.kept, promiseActionIds.kept, promise, 'primary')] : [];
   return {
     type: 'actions',
     block_id: promiseButtonsBlockId(promise.id),
     elements: [
       ...kept,
-      button(b.newDate, promiseActionIds.newDate, promise),
-      button(b.release, promiseActionIds.release, promise),
+      promiseButton(b.newDate, promiseActionIds.newDate, promise),
+      promiseButton(b.release, promiseActionIds.release, promise),
     ],
   };
 }
 
 function confirmKeptButton(m: Messages, promise: TrustPromise): Button {
-  return button(m.promises.buttons.confirmKept, promiseActionIds.kept, promise, 'primary');
+  return promiseButton(m.promises.buttons.confirmKept, promiseActionIds.kept, promise, 'primary');
 }
 
-function button(text: string, actionId: string, promise: TrustPromise, style?: 'primary'): Button {
-  return {
-    type: 'button',
-    text: plainText(text),
-    action_id: actionId,
-    value: encodePromiseRef(promise.id),
-    ...(style ? { style } : {}),
-  };
-}
-
-function section(text: string): SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
-
-function context(text: string): ContextBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
-}
-
-function plainText(text: string): { type: 'plain_text'; text: string } {
-  return { type: 'plain_text', text: plain(text) };
-}
-
-/** The notification text is the first header or section: what a phone's lock screen shows. */
-function messageOf(blocks: KnownBlock[]): SlackMessage {
-  for (const block of blocks) {
-    if ((block.type === 'header' || block.type === 'section') && block.text)
-      return { text: block.text.text, blocks };
-  }
-  return { text: '', blocks };
+function promiseButton(text: string, actionId: string, promise: TrustPromise, style?: 'primary'): Button {
+  return button(text, actionId, encodePromiseRef(promise.id), style);
 }
 
 function pad(n: number): string {

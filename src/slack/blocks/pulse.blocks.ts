@@ -3,10 +3,8 @@ import { z } from 'zod';
 import { PULSE_ITEMS, type PulseItem, type RoundResult } from '../../domain/pulse/pulse.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { pulseActionIds, pulseBlockIds, pulseCallbackIds } from '../ids.ts';
-import type { SlackMessage } from './help.blocks.ts';
+import { button, context, plainText, type SlackMessage, section } from './block-kit.ts';
 import { channelMention } from './team.blocks.ts';
-
-const plainText = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 
 /** What the rating modal and the check-in button carry: the team and the round's week. */
 export const pulseRoundValue = z.object({ t: z.uuid(), w: z.string().regex(/^\d{4}-W\d{2}$/) });
@@ -32,7 +30,7 @@ export function buildPulseModal(m: Messages, value: PulseRoundValue, channelId: 
     submit: plainText(m.pulse.submit),
     close: plainText(m.pulse.cancel),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: m.pulse.intro(channelMention(channelId)) } },
+      section(m.pulse.intro(channelMention(channelId))),
       ...PULSE_ITEMS.map(
         (item): KnownBlock => ({
           type: 'input',
@@ -41,7 +39,7 @@ export function buildPulseModal(m: Messages, value: PulseRoundValue, channelId: 
           element: { type: 'radio_buttons', action_id: pulseItemBlockIds[item], options },
         }),
       ),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: m.pulse.anonymous }] },
+      context(m.pulse.anonymous),
     ],
   };
 }
@@ -52,7 +50,7 @@ export function buildPulseNoticeModal(m: Messages, text: string): ModalView {
     type: 'modal',
     title: plainText(m.pulse.title),
     close: plainText(m.pulse.close),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+    blocks: [section(text)],
   };
 }
 
@@ -63,27 +61,16 @@ export type PulseCheckinEntry =
 /** The check-in's pulse part: a button per open round the person has not rated. */
 export function buildPulseCheckinSection(m: Messages, entries: PulseCheckinEntry[]): KnownBlock[] {
   if (entries.length === 0) return [];
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: m.pulse.checkinHeading } }];
+  const blocks: KnownBlock[] = [section(m.pulse.checkinHeading)];
   for (const entry of entries.slice(0, 10)) {
     const channel = channelMention(entry.channelId);
     if (entry.kind === 'not_offered') {
-      blocks.push({
-        type: 'context',
-        elements: [{ type: 'mrkdwn', text: m.pulse.notOffered(channel, entry.minGroupSize) }],
-      });
+      blocks.push(context(m.pulse.notOffered(channel, entry.minGroupSize)));
       continue;
     }
     blocks.push({
-      type: 'section',
-      block_id: `${pulseBlockIds.rate}:${entry.value.t}`,
-      text: { type: 'mrkdwn', text: m.pulse.checkinPrompt(channel) },
-      accessory: {
-        type: 'button',
-        action_id: pulseActionIds.rate,
-        style: 'primary',
-        text: plainText(m.pulse.rateButton),
-        value: JSON.stringify(entry.value),
-      },
+      ...section(m.pulse.checkinPrompt(channel), `${pulseBlockIds.rate}:${entry.value.t}`),
+      accessory: button(m.pulse.rateButton, pulseActionIds.rate, JSON.stringify(entry.value), 'primary'),
     });
   }
   return blocks;
@@ -118,5 +105,5 @@ export function buildPulseResultMessage(
     lines.push(m.pulse.notEnough(result.respondents, minGroupSize));
   }
   const text = lines.join('\n');
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [section(text)] };
 }

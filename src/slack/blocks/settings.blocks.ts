@@ -1,10 +1,8 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { PersonalSettingsForm } from '../../domain/settings/personal-settings.ts';
 import type { Messages } from '../../i18n/en.ts';
-import { plain } from './mrkdwn.ts';
 import { settingsBlockIds as b, settingsCallbackIds } from '../ids.ts';
-
-const plainText = (text: string) => ({ type: 'plain_text' as const, text: plain(text), emoji: true });
+import { plainText, section } from './block-kit.ts';
 
 /** Value of the zone option that follows Slack's zone. */
 export const FOLLOW_SLACK = 'slack';
@@ -105,7 +103,7 @@ export function buildPersonalSettingsModal(m: Messages, input_: SettingsModalInp
     submit: plainText(m.settings.save),
     close: plainText(m.settings.cancel),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: m.settings.intro } },
+      section(m.settings.intro),
       input(b.checkinDay, m.settings.checkinDay, {
         type: 'static_select',
         options: days,

@@ -3,10 +3,7 @@ import { z } from 'zod';
 import type { TeamSettings } from '../../domain/teams/team.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { teamActionIds, teamBlockIds, teamCallbackIds } from '../ids.ts';
-import { plain } from './mrkdwn.ts';
-import type { SlackMessage } from './help.blocks.ts';
-
-const plainText = (text: string) => ({ type: 'plain_text' as const, text: plain(text), emoji: true });
+import { button, plainText, type SlackMessage, section } from './block-kit.ts';
 
 /** Which channel the settings modal is for; a team id once the team exists. */
 export const teamSettingsMetadata = z.object({
@@ -71,7 +68,7 @@ export function buildTeamSettingsModal(
     submit: plainText(m.teams.save),
     close: plainText(m.teams.cancel),
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: m.teams.intro(channelMention(metadata.c)) } },
+      section(m.teams.intro(channelMention(metadata.c))),
       select(m, teamBlockIds.checkinDay, m.teams.checkinDay, settings.checkin.weekday),
       time(teamBlockIds.checkinTime, m.teams.checkinTime, settings.checkin.time),
       {
@@ -153,17 +150,13 @@ export function buildTeamRemoveConfirmation(m: Messages, channelId: string): Sla
   return {
     text,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text } },
+      section(text),
       {
         type: 'actions',
         block_id: teamBlockIds.remove,
         elements: [
           {
-            type: 'button',
-            action_id: teamActionIds.remove,
-            style: 'danger',
-            text: plainText(m.teams.removeButton),
-            value: JSON.stringify({ c: channelId }),
+            ...button(m.teams.removeButton, teamActionIds.remove, JSON.stringify({ c: channelId }), 'danger'),
             confirm: {
               title: plainText(m.teams.removeConfirmTitle),
               text: plainText(m.teams.removeConfirmTitle),
@@ -183,6 +176,6 @@ export function buildNoticeModal(title: string, close: string, text: string): Mo
     type: 'modal',
     title: plainText(title),
     close: plainText(close),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+    blocks: [section(text)],
   };
 }

@@ -13,7 +13,8 @@ import {
   parseTrustCommand,
   type TrustCommand,
 } from '../../parsers/trust-command.parser.ts';
-import { buildHelpMessage, type SlackMessage } from '../../blocks/help.blocks.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
+import { buildHelpMessage } from '../../blocks/help.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import type { SubcommandHandlers } from './subcommand.ts';

@@ -5,7 +5,7 @@ import { canManage } from '../../../domain/teams/team.service.ts';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { createDigestDeps, renderDigest } from '../../digest-deps.ts';
 import { buildDigestPreview } from '../../blocks/digest.blocks.ts';
-import type { SlackMessage } from '../../blocks/help.blocks.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
 import { channelMention } from '../../blocks/team.blocks.ts';
 import { personOf } from '../checkins/person.ts';
 import type { SubcommandContext, SubcommandHandler } from '../commands/subcommand.ts';

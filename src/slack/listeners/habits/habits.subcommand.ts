@@ -6,7 +6,7 @@ import { createPgHabitRepository } from '../../../persistence/pg-habit.repositor
 import { createPgPromiseRepository } from '../../../persistence/pg-promise.repository.ts';
 import { escapeToFit } from '../../blocks/mrkdwn.ts';
 import { buildHabitsMessage } from '../../blocks/habit.blocks.ts';
-import type { SlackMessage } from '../../blocks/help.blocks.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
 import { type Person, personOf } from '../checkins/person.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';

@@ -16,7 +16,7 @@ import type { Audience } from '../../../i18n/format-date.ts';
 import { createPgPromiseRepository } from '../../../persistence/pg-promise.repository.ts';
 import { createPromiseNotifier, readerOf } from '../../promise-notifier.ts';
 import { classifySlackError } from '../../runtime/slack-errors.ts';
-import type { SlackMessage } from '../../blocks/help.blocks.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
 import type { DuePicked } from '../../parsers/promise-modal.parser.ts';
 import {
   buildActionDone,

@@ -2,7 +2,7 @@ import type { BlockButtonAction, webApi } from '@slack/bolt';
 import { loadPersonalSettings } from '../../../domain/settings/personal-settings.service.ts';
 import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
 import { settingsActionIds } from '../../ids.ts';
-import type { SlackMessage } from '../../blocks/help.blocks.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
 import { buildPersonalSettingsModal } from '../../blocks/settings.blocks.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import { textMessage } from '../commands/trust.command.ts';
