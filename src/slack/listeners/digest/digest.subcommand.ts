@@ -1,7 +1,6 @@
 import { buildTeamWeekSummary, queueDigestNow, zoneOf } from '../../../domain/digest/digest.service.ts';
 import type { DigestTeam } from '../../../domain/digest/ports.ts';
 import { isoWeekOf } from '../../../domain/schedule/local-time.ts';
-import { canManage } from '../../../domain/teams/team.service.ts';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { createDigestDeps, renderDigest } from '../../digest-deps.ts';
 import { buildDigestPreview } from '../../blocks/digest.blocks.ts';
@@ -11,7 +10,7 @@ import { personOf } from '../checkins/person.ts';
 import type { SubcommandContext, SubcommandHandler } from '../commands/subcommand.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
-import { managerActorOf } from '../teams/team-access.ts';
+import { authorizeManagerOf, managerRefusalText } from '../teams/team-access.ts';
 
 type Access = { ok: true; team: DigestTeam } | { ok: false; reply: SlackMessage };
 
@@ -21,11 +20,8 @@ async function managedTeam(deps: ListenerDeps, ctx: SubcommandContext): Promise<
   const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
   if (!team) return { ok: false, reply: textMessage(ctx.m.digest.teamOnly) };
   const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-  const actor = await managerActorOf(deps, person);
-  if (!actor) return { ok: false, reply: textMessage(ctx.m.teams.rightsUnconfirmed) };
-  if (!(await canManage({ teams }, actor, team))) {
-    return { ok: false, reply: textMessage(ctx.m.teams.notManager) };
-  }
+  const access = await authorizeManagerOf(deps, teams, person, team);
+  if (!access.ok) return { ok: false, reply: textMessage(managerRefusalText(ctx.m, access.reason)) };
   const digestTeam = await createDigestDeps(deps.db, deps.clock, deps.settings.catchUpMs).digests.findTeam(
     ctx.workspaceId,
     ctx.channelId,

@@ -1,6 +1,5 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
-import { canManage } from '../../../domain/teams/team.service.ts';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { applyTeamDefaults } from '../../../domain/settings/team-defaults.service.ts';
 import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
@@ -9,7 +8,7 @@ import { channelMention } from '../../blocks/team.blocks.ts';
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { managerActorOf } from './team-access.ts';
+import { authorizeManagerOf, managerRefusalText } from './team-access.ts';
 
 const removeValue = z
   .string()
@@ -40,9 +39,9 @@ export function registerTeamRemoveAction(app: ListenerRegistrar, deps: ListenerD
       await respond({ response_type: 'ephemeral', replace_original: true, text: person.m.teams.notATeam });
       return;
     }
-    const actor = await managerActorOf(deps, person);
-    if (!actor || !(await canManage({ teams }, actor, team))) {
-      const text = actor ? person.m.teams.notManager : person.m.teams.rightsUnconfirmed;
+    const access = await authorizeManagerOf(deps, teams, person, team);
+    if (!access.ok) {
+      const text = managerRefusalText(person.m, access.reason);
       await respond({ response_type: 'ephemeral', replace_original: false, text });
       return;
     }

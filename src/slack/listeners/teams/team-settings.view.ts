@@ -20,7 +20,7 @@ import {
 import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { managerActorOf } from './team-access.ts';
+import { confirmActorOf, managerRefusalText } from './team-access.ts';
 import { unreadableFormAck } from '../form-problem.ts';
 
 const b = teamBlockIds;
@@ -148,8 +148,9 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
     const channel = channelMention(metadata.data.c);
     const notice = (text: string) =>
       ack({ response_action: 'update', view: buildNoticeModal(m.teams.settingsTitle, m.pulse.close, text) });
-    const actor = await managerActorOf(deps, person);
-    if (!actor) return notice(m.teams.rightsUnconfirmed);
+    const confirmed = await confirmActorOf(deps, person);
+    if (!confirmed.ok) return notice(managerRefusalText(m, confirmed.reason));
+    const actor = confirmed.actor;
 
     if (metadata.data.t) {
       const team = await teams.findById(metadata.data.t);

@@ -1,5 +1,4 @@
 import { defaultTeamSettings } from '../../../domain/teams/team.ts';
-import { canManage } from '../../../domain/teams/team.service.ts';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import {
   buildTeamRemoveConfirmation,
@@ -11,7 +10,7 @@ import { sealedView } from '../../runtime/view-seal.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
-import { managerActorOf } from './team-access.ts';
+import { authorizeManagerOf, managerRefusalText } from './team-access.ts';
 
 const mention = /^<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>$/;
 
@@ -22,9 +21,8 @@ export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
     if (await teams.findByChannel(ctx.workspaceId, ctx.channelId))
       return textMessage(ctx.m.teams.alreadyTeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    const actor = await managerActorOf(deps, person);
-    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
-    if (!(await canManage({ teams }, actor, undefined))) return textMessage(ctx.m.teams.notManager);
+    const access = await authorizeManagerOf(deps, teams, person, undefined);
+    if (!access.ok) return textMessage(managerRefusalText(ctx.m, access.reason));
     if (!(await deps.channels.botIsMember(ctx.workspaceId, ctx.channelId))) {
       return textMessage(ctx.m.teams.botNotInChannel);
     }
@@ -48,9 +46,8 @@ export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
     const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
     if (!team) return textMessage(ctx.m.teams.notATeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    const actor = await managerActorOf(deps, person);
-    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
-    if (!(await canManage({ teams }, actor, team))) return textMessage(ctx.m.teams.notManager);
+    const access = await authorizeManagerOf(deps, teams, person, team);
+    if (!access.ok) return textMessage(managerRefusalText(ctx.m, access.reason));
     if (!ctx.triggerId) return textMessage(ctx.m.command.somethingWentWrong);
     await ctx.client.views.open({
       trigger_id: ctx.triggerId,
@@ -71,9 +68,8 @@ export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler
     const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
     if (!team) return textMessage(ctx.m.teams.notATeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    const actor = await managerActorOf(deps, person);
-    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
-    if (!(await canManage({ teams }, actor, team))) return textMessage(ctx.m.teams.notManager);
+    const access = await authorizeManagerOf(deps, teams, person, team);
+    if (!access.ok) return textMessage(managerRefusalText(ctx.m, access.reason));
     const target = mention.exec(ctx.args.trim())?.[1];
     if (!target) return textMessage(ctx.m.teams.managerUsage);
     const isPerson = await deps.channels.isPerson(ctx.workspaceId, target).catch(() => false);
@@ -91,9 +87,8 @@ export function teamRemoveSubcommand(deps: ListenerDeps): SubcommandHandler {
     const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
     if (!team) return textMessage(ctx.m.teams.notATeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    const actor = await managerActorOf(deps, person);
-    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
-    if (!(await canManage({ teams }, actor, team))) return textMessage(ctx.m.teams.notManager);
+    const access = await authorizeManagerOf(deps, teams, person, team);
+    if (!access.ok) return textMessage(managerRefusalText(ctx.m, access.reason));
     return buildTeamRemoveConfirmation(ctx.m, team.channelId);
   };
 }
