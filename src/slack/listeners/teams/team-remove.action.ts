@@ -9,19 +9,9 @@ import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { authorizeManagerOf, managerRefusalText } from './team-access.ts';
+import { jsonValue } from '../../parsers/json-value.parser.ts';
 
-const removeValue = z
-  .string()
-  .max(100)
-  .transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.object({ c: z.string().regex(/^[A-Z0-9]{3,30}$/) }));
+const removeValue = jsonValue(z.object({ c: z.string().regex(/^[A-Z0-9]{3,30}$/) }), 100);
 
 /** The confirmed "Remove team" button from `/trust team remove`. */
 export function registerTeamRemoveAction(app: ListenerRegistrar, deps: ListenerDeps): void {

@@ -22,6 +22,7 @@ import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { confirmActorOf, managerRefusalText } from './team-access.ts';
 import { unreadableFormAck } from '../form-problem.ts';
+import { jsonValue } from '../../parsers/json-value.parser.ts';
 
 const b = teamBlockIds;
 const weekday = z.object({ selected_option: z.object({ value: z.string().regex(/^[1-7]$/) }) });
@@ -49,18 +50,7 @@ const settingsState = z.object({
   ).optional(),
 });
 
-const metadataJson = z
-  .string()
-  .max(200)
-  .transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(teamSettingsMetadata);
+const metadataJson = jsonValue(teamSettingsMetadata, 200);
 
 type State = z.infer<typeof settingsState>;
 
