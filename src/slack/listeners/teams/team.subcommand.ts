@@ -1,4 +1,6 @@
-import { defaultTeamSettings } from '../../../domain/teams/team.ts';
+import type { TeamRepository } from '../../../domain/teams/ports.ts';
+import { defaultTeamSettings, type Team } from '../../../domain/teams/team.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import {
   buildTeamRemoveConfirmation,
@@ -8,11 +10,25 @@ import {
 import { personOf } from '../checkins/person.ts';
 import { sealedView } from '../../runtime/view-seal.ts';
 import { textMessage } from '../commands/trust.command.ts';
-import type { SubcommandHandler } from '../commands/subcommand.ts';
+import type { SubcommandContext, SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { authorizeManagerOf, managerRefusalText } from './team-access.ts';
 
 const mention = /^<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>$/;
+
+/** The team of the channel the command was typed in, when the person may manage it. */
+async function channelTeamYouManage(
+  deps: ListenerDeps,
+  teams: TeamRepository,
+  ctx: SubcommandContext,
+): Promise<{ team: Team } | { refusal: SlackMessage }> {
+  const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
+  if (!team) return { refusal: textMessage(ctx.m.teams.notATeam) };
+  const person = await personOf(deps, ctx.workspaceId, ctx.userId);
+  const access = await authorizeManagerOf(deps, teams, person, team);
+  if (!access.ok) return { refusal: textMessage(managerRefusalText(ctx.m, access.reason)) };
+  return { team };
+}
 
 /** `/trust team setup`: in the channel that becomes the team; managers only; opens the settings. */
 export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
@@ -43,11 +59,9 @@ export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
 export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
   const teams = createPgTeamRepository(deps.db);
   return async (ctx) => {
-    const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
-    if (!team) return textMessage(ctx.m.teams.notATeam);
-    const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    const access = await authorizeManagerOf(deps, teams, person, team);
-    if (!access.ok) return textMessage(managerRefusalText(ctx.m, access.reason));
+    const found = await channelTeamYouManage(deps, teams, ctx);
+    if ('refusal' in found) return found.refusal;
+    const { team } = found;
     if (!ctx.triggerId) return textMessage(ctx.m.command.somethingWentWrong);
     await ctx.client.views.open({
       trigger_id: ctx.triggerId,
@@ -65,11 +79,9 @@ export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
 export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler {
   const teams = createPgTeamRepository(deps.db);
   return async (ctx) => {
-    const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
-    if (!team) return textMessage(ctx.m.teams.notATeam);
-    const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    const access = await authorizeManagerOf(deps, teams, person, team);
-    if (!access.ok) return textMessage(managerRefusalText(ctx.m, access.reason));
+    const found = await channelTeamYouManage(deps, teams, ctx);
+    if ('refusal' in found) return found.refusal;
+    const { team } = found;
     const target = mention.exec(ctx.args.trim())?.[1];
     if (!target) return textMessage(ctx.m.teams.managerUsage);
     const isPerson = await deps.channels.isPerson(ctx.workspaceId, target).catch(() => false);
@@ -84,11 +96,9 @@ export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler
 export function teamRemoveSubcommand(deps: ListenerDeps): SubcommandHandler {
   const teams = createPgTeamRepository(deps.db);
   return async (ctx) => {
-    const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
-    if (!team) return textMessage(ctx.m.teams.notATeam);
-    const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    const access = await authorizeManagerOf(deps, teams, person, team);
-    if (!access.ok) return textMessage(managerRefusalText(ctx.m, access.reason));
+    const found = await channelTeamYouManage(deps, teams, ctx);
+    if ('refusal' in found) return found.refusal;
+    const { team } = found;
     return buildTeamRemoveConfirmation(ctx.m, team.channelId);
   };
 }
