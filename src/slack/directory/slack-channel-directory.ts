@@ -14,6 +14,28 @@ const channelInfo = z.object({ channel: z.object({ is_member: z.boolean().option
 /** A hard stop for a runaway cursor: 200 pages of 200 is far beyond any team channel. */
 const MAX_PAGES = 200;
 
+type SlackClient = Awaited<ReturnType<ClientForWorkspace>>;
+
+/** The channel's member ids, a page at a time, until the cursor ends (or MAX_PAGES). */
+async function* memberPages(client: SlackClient, channelId: string): AsyncGenerator<string[]> {
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const response = membersPage.parse(
+      await client.conversations.members({ channel: channelId, limit: 200, ...(cursor ? { cursor } : {}) }),
+    );
+    yield response.members;
+    cursor = response.response_metadata?.next_cursor || undefined;
+    if (!cursor) return;
+  }
+}
+
+/** A private channel without the bot is invisible to it: that reads as "no", anything else throws. */
+function falseWhenChannelNotFound(error: unknown): false {
+  const failure = classifySlackError(error);
+  if (failure.kind === 'permanent' && failure.error === 'channel_not_found') return false;
+  throw error;
+}
+
 export function createSlackChannelDirectory(
   clientFor: ClientForWorkspace,
   users: UserServiceDeps,
@@ -31,29 +53,14 @@ export function createSlackChannelDirectory(
           true
         );
       } catch (error) {
-        // A private channel without the bot is invisible to it.
-        const failure = classifySlackError(error);
-        if (failure.kind === 'permanent' && failure.error === 'channel_not_found') return false;
-        throw error;
+        return falseWhenChannelNotFound(error);
       }
     },
 
     async humanMembers(workspaceId, channelId) {
       const client = await clientFor(workspaceId);
       const ids: string[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page += 1) {
-        const response = membersPage.parse(
-          await client.conversations.members({
-            channel: channelId,
-            limit: 200,
-            ...(cursor ? { cursor } : {}),
-          }),
-        );
-        ids.push(...response.members);
-        cursor = response.response_metadata?.next_cursor || undefined;
-        if (!cursor) break;
-      }
+      for await (const members of memberPages(client, channelId)) ids.push(...members);
       const people: string[] = [];
       for (const id of new Set(ids)) {
         if (await isPerson(workspaceId, id)) people.push(id);
@@ -63,25 +70,13 @@ export function createSlackChannelDirectory(
 
     async isMember(workspaceId, channelId, userId) {
       const client = await clientFor(workspaceId);
-      let cursor: string | undefined;
       try {
-        for (let page = 0; page < MAX_PAGES; page += 1) {
-          const response = membersPage.parse(
-            await client.conversations.members({
-              channel: channelId,
-              limit: 200,
-              ...(cursor ? { cursor } : {}),
-            }),
-          );
-          if (response.members.includes(userId)) return true;
-          cursor = response.response_metadata?.next_cursor || undefined;
-          if (!cursor) return false;
+        for await (const members of memberPages(client, channelId)) {
+          if (members.includes(userId)) return true;
         }
         return false;
       } catch (error) {
-        const failure = classifySlackError(error);
-        if (failure.kind === 'permanent' && failure.error === 'channel_not_found') return false;
-        throw error;
+        return falseWhenChannelNotFound(error);
       }
     },
 
