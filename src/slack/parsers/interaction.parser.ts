@@ -1,12 +1,24 @@
 import { z } from 'zod';
 
-/** The parts of a block_actions, view_submission or shortcut payload that say who is acting. */
-const interactionPayload = z.object({
+/** Who is acting and in which workspace: the part of every interaction payload listeners read. */
+export const interactionUser = z.object({
   user: z.object({ id: z.string().min(1), team_id: z.string().min(1).optional() }),
   team: z
     .object({ id: z.string().min(1) })
     .nullable()
     .optional(),
+  trigger_id: z.string().optional(),
+});
+
+/** The workspace an interaction happened in (Enterprise Grid payloads may only name the user's). */
+export function workspaceOf(
+  body: Pick<z.infer<typeof interactionUser>, 'team' | 'user'>,
+): string | undefined {
+  return body.team?.id ?? body.user.team_id;
+}
+
+/** The parts of a block_actions, view_submission or shortcut payload the promise listeners read. */
+const interactionPayload = interactionUser.extend({
   trigger_id: z.string().min(1).optional(),
   response_url: z.string().min(1).optional(),
 });
@@ -24,7 +36,7 @@ export interface InteractionActor {
 export function actorFromBody(body: unknown): InteractionActor | undefined {
   const parsed = interactionPayload.safeParse(body);
   if (!parsed.success) return undefined;
-  const workspaceId = parsed.data.team?.id ?? parsed.data.user.team_id;
+  const workspaceId = workspaceOf(parsed.data);
   if (!workspaceId) return undefined;
   return {
     workspaceId,

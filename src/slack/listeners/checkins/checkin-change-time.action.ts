@@ -8,7 +8,8 @@ import { checkinActionIds, checkinBlockIds, checkinCallbackIds } from '../../ids
 import { buildChangeTimeModal } from '../../blocks/checkin.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { interactionUser, personOf, workspaceOf } from './person.ts';
+import { personOf } from './person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import { unreadableFormAck } from '../form-problem.ts';
 
 const timeState = z.object({

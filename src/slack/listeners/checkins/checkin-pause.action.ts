@@ -9,7 +9,8 @@ import { checkinActionIds, checkinBlockIds, checkinCallbackIds } from '../../ids
 import { buildPauseModal } from '../../blocks/checkin.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { interactionUser, personOf, workspaceOf } from './person.ts';
+import { personOf } from './person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import { unreadableFormAck } from '../form-problem.ts';
 
 const pauseState = z.object({

@@ -4,7 +4,8 @@ import { createPgCheckinRepository } from '../../../persistence/pg-checkin.repos
 import { checkinActionIds } from '../../ids.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { interactionUser, personOf, weekValue, workspaceOf } from './person.ts';
+import { personOf, weekValue } from './person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 
 export function registerCheckinSkip(app: ListenerRegistrar, deps: ListenerDeps): void {
   const checkins = createPgCheckinRepository(deps.db);

@@ -3,7 +3,8 @@ import { createPgTeamRepository } from '../../../persistence/pg-team.repository.
 import { homeActionIds } from '../../ids.ts';
 import { homeTeamValue } from '../../blocks/home.blocks.ts';
 import { buildNoticeModal, buildTeamSettingsModal } from '../../blocks/team.blocks.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import { personOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { authorizeManagerOf, managerRefusalText } from '../teams/team-access.ts';

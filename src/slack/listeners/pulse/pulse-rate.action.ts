@@ -3,7 +3,8 @@ import { createPgTeamRepository } from '../../../persistence/pg-team.repository.
 import { pulseActionIds } from '../../ids.ts';
 import { buildPulseModal, buildPulseNoticeModal, pulseRoundValue } from '../../blocks/pulse.blocks.ts';
 import { channelMention } from '../../blocks/team.blocks.ts';
-import { interactionUser, storedPersonOf, workspaceOf } from '../checkins/person.ts';
+import { storedPersonOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { availableRound } from './pulse-round.ts';

@@ -4,7 +4,8 @@ import { PULSE_ITEMS, type PulseScores, roundAt, roundLabel } from '../../../dom
 import { createPgTeamRepository } from '../../../persistence/pg-team.repository.ts';
 import { pulseCallbackIds } from '../../ids.ts';
 import { buildPulseNoticeModal, pulseItemBlockIds } from '../../blocks/pulse.blocks.ts';
-import { interactionUser, storedPersonOf, workspaceOf } from '../checkins/person.ts';
+import { storedPersonOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import { isPulseOffered } from '../../../domain/teams/team.ts';
 import { isProfileFresh } from '../../../domain/users/user.ts';
 import { channelMention } from '../../blocks/team.blocks.ts';

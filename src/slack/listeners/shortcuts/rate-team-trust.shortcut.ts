@@ -3,7 +3,8 @@ import { createPgTeamRepository } from '../../../persistence/pg-team.repository.
 import { shortcutCallbackIds } from '../../ids.ts';
 import { buildPulseModal, buildPulseNoticeModal } from '../../blocks/pulse.blocks.ts';
 import { channelMention } from '../../blocks/team.blocks.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import { personOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { availableRound, type RoundAvailability } from '../pulse/pulse-round.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

@@ -5,7 +5,8 @@ import { applyTeamDefaults } from '../../../domain/settings/team-defaults.servic
 import { createTeamDefaultsDeps } from '../../../profile-hooks.ts';
 import { teamActionIds } from '../../ids.ts';
 import { channelMention } from '../../blocks/team.blocks.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import { personOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { authorizeManagerOf, managerRefusalText } from './team-access.ts';

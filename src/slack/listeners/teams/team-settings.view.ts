@@ -17,7 +17,8 @@ import {
   EACH_PERSONS_LANGUAGE,
   teamSettingsMetadata,
 } from '../../blocks/team.blocks.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import { personOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { confirmActorOf, managerRefusalText } from './team-access.ts';
