@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { App, HTTPReceiver, LogLevel, type Middleware, type SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { messages } from '../src/i18n/index.ts';
 import { openEmbedded } from '../src/persistence/database.ts';
-import { buildHelpMessage } from '../src/slack/views/help.view.ts';
+import { buildHelpMessage } from '../src/slack/blocks/help.blocks.ts';
 import { BOB_ID, DEMO_TEAM_ID } from '../test/support/slack-emulator/seed.ts';
 import { SlackEmulator } from '../test/support/slack-emulator/slack-emulator.ts';
 import {

@@ -13,11 +13,11 @@ import type { DispatcherDeps } from './scheduler/outbox-dispatcher.ts';
 import { buildJobs } from './scheduler/jobs/index.ts';
 import { createOutboxKicker, type OutboxKicker } from './scheduler/outbox-kicker.ts';
 import { type RunningScheduler, type SchedulerDeps, startScheduler } from './scheduler/scheduler.ts';
-import { createPacedClient, WorkspacePacer } from './slack/paced-client.ts';
+import { createPacedClient, WorkspacePacer } from './slack/runtime/paced-client.ts';
 import { DIGEST_KIND } from './domain/digest/digest.service.ts';
 import { createDigestPreparer } from './slack/digest-sender.ts';
 import { createSlackApp, MAX_BODY_BYTES, type SlackRuntime } from './slack/slack-app.ts';
-import { createOAuthWorkspaces, type OAuthWorkspaces } from './slack/oauth-workspaces.ts';
+import { createOAuthWorkspaces, type OAuthWorkspaces } from './slack/install/oauth-workspaces.ts';
 import { systemClock } from './system-clock.ts';
 import { type AppContext, createAppContext } from './app-context.ts';
 

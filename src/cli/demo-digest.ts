@@ -5,7 +5,7 @@ import { commandReply } from '../../test/support/command-reply.ts';
 import { renderBlocks } from '../../test/support/slack-emulator/render.ts';
 import { ALICE_ID, DEMO_TEAM_ID } from '../../test/support/slack-emulator/seed.ts';
 import { type IsoWeek, isoWeekOf, previousIsoWeek } from '../domain/schedule/local-time.ts';
-import { digestBlockIds } from '../slack/digest-ids.ts';
+import { digestBlockIds } from '../slack/ids.ts';
 import type { DemoStage } from './demo-pulse.ts';
 
 // The demo's digest story: a team with ten weeks of pulse history gets its digest with a chart.

@@ -1,6 +1,6 @@
 import { renderView } from '../../test/support/slack-emulator/render.ts';
 import { BOB_ID, DEMO_TEAM_ID, TEAM_CHANNEL_ID } from '../../test/support/slack-emulator/seed.ts';
-import { settingsBlockIds as b } from '../slack/settings-ids.ts';
+import { settingsBlockIds as b } from '../slack/ids.ts';
 import type { DemoStage } from './demo-pulse.ts';
 
 // The demo's settings story: Bob moves his check-in to his own day, time and zone.

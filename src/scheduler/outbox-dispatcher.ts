@@ -4,8 +4,8 @@ import type { Metrics } from '../metrics.ts';
 import type { OutboxRow } from '../persistence/pg-outbox.repository.ts';
 import type { Stores } from '../persistence/stores.ts';
 import type { OutboxMessageJson } from '../persistence/tables.ts';
-import type { WorkspacePacer } from '../slack/paced-client.ts';
-import { classifySlackError } from '../slack/slack-errors.ts';
+import type { WorkspacePacer } from '../slack/runtime/paced-client.ts';
+import { classifySlackError } from '../slack/runtime/slack-errors.ts';
 
 export interface DispatcherDeps {
   outbox: Stores['outbox'];

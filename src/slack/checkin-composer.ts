@@ -3,7 +3,7 @@ import type { CheckinComposer } from '../domain/checkins/ports.ts';
 import type { Language } from '../domain/users/language.ts';
 import { messages } from '../i18n/index.ts';
 import type { Db } from '../persistence/database.ts';
-import { buildCheckinMessage } from './views/checkin.view.ts';
+import { buildCheckinMessage } from './blocks/checkin.blocks.ts';
 
 /** One part of the check-in, contributed by a feature (promises due, habits, the pulse). */
 export type CheckinSection = (input: {

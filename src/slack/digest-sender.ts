@@ -4,9 +4,9 @@ import type { Logger } from '../logger.ts';
 import type { Stores } from '../persistence/stores.ts';
 import type { OutboxRow } from '../persistence/pg-outbox.repository.ts';
 import type { OutboxMessageJson } from '../persistence/tables.ts';
-import { renderTrendChartPng } from './chart-png.ts';
-import { withChartImage } from './views/digest.view.ts';
-import { uploadFile } from './file-upload.ts';
+import { renderTrendChartPng } from './charts/chart-png.ts';
+import { withChartImage } from './blocks/digest.blocks.ts';
+import { uploadFile } from './runtime/file-upload.ts';
 
 /**
  * Prepares a queued digest for posting: draws its chart, uploads it privately (files upload v2)

@@ -3,7 +3,7 @@ import { messages } from '../i18n/index.ts';
 import type { Db } from '../persistence/database.ts';
 import { createPgHabitRepository } from '../persistence/pg-habit.repository.ts';
 import type { CheckinSection } from './checkin-composer.ts';
-import { buildHabitCheckinSection } from './views/habit.view.ts';
+import { buildHabitCheckinSection } from './blocks/habit.blocks.ts';
 
 /** The check-in's habits: this week's focus and tip, and the reflection on last week's focus. */
 export function createHabitCheckinSection(db: Db): CheckinSection {

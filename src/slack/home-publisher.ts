@@ -9,10 +9,10 @@ import type { TeamRepository } from '../domain/teams/ports.ts';
 import { getUserProfile } from '../domain/users/user.service.ts';
 import type { Language } from '../domain/users/language.ts';
 import { messages } from '../i18n/index.ts';
-import { HOME_CHARTS_SHOWN, homeChartFileId } from './home-charts.ts';
+import { HOME_CHARTS_SHOWN, homeChartFileId } from './charts/home-charts.ts';
 import type { ListenerDeps } from './listeners/listener-deps.ts';
-import { classifySlackError } from './slack-errors.ts';
-import { buildTrendChart } from './views/digest.view.ts';
+import { classifySlackError } from './runtime/slack-errors.ts';
+import { buildTrendChart } from './blocks/digest.blocks.ts';
 import { audienceOf, promiseServiceDeps } from './listeners/promises/promise-interaction.ts';
 import { availableRound } from './listeners/pulse/pulse-round.ts';
 import {
@@ -20,7 +20,7 @@ import {
   HOME_TEAMS_SHOWN,
   type HomeDashboard,
   type ManagedTeamSummary,
-} from './views/home.view.ts';
+} from './blocks/home.blocks.ts';
 
 /** Weeks in a managed team's sparkline, as in the digest. */
 export const HOME_TREND_WEEKS = 12;

@@ -5,7 +5,7 @@ import { createPgPromiseRepository } from '../persistence/pg-promise.repository.
 import { createPgUserRepository } from '../persistence/pg-user.repository.ts';
 import type { CheckinSection } from './checkin-composer.ts';
 import { readerOf } from './promise-notifier.ts';
-import { buildPromiseCheckinSection } from './views/promise.view.ts';
+import { buildPromiseCheckinSection } from './blocks/promise.blocks.ts';
 
 /** The check-in's promises: open ones due by the end of the check-in's week (in the person's zone) or overdue. */
 export function createPromisesCheckinSection(db: Db): CheckinSection {

@@ -7,14 +7,14 @@ import { type Language, resolveLanguage } from '../domain/users/language.ts';
 import type { UserProfile } from '../domain/users/user.ts';
 import { isValidZone } from '../domain/schedule/local-time.ts';
 import type { Audience } from '../i18n/format-date.ts';
-import type { SlackMessage } from './views/help.view.ts';
+import type { SlackMessage } from './blocks/block-kit.ts';
 import {
   buildKeptNotice,
   buildMadeNotice,
   buildReleasedNotice,
   buildRenegotiatedNotice,
   buildReminderMessage,
-} from './views/promise.view.ts';
+} from './blocks/promise.blocks.ts';
 
 /** Whom a message is for, without the moment: their language and IANA zone. */
 export type Reader = Pick<Audience, 'language' | 'timeZone'>;

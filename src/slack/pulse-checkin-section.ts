@@ -4,7 +4,7 @@ import type { Db } from '../persistence/database.ts';
 import { createPgTeamRepository } from '../persistence/pg-team.repository.ts';
 import type { CheckinSection } from './checkin-composer.ts';
 import { availableRound } from './listeners/pulse/pulse-round.ts';
-import { buildPulseCheckinSection, type PulseCheckinEntry } from './views/pulse.view.ts';
+import { buildPulseCheckinSection, type PulseCheckinEntry } from './blocks/pulse.blocks.ts';
 
 /** The check-in's pulse: a rating button per team round still open to the person, or why there is none. */
 export function createPulseCheckinSection(db: Db, pulse: PulseBallotBox): CheckinSection {

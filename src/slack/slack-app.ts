@@ -13,7 +13,7 @@ import type { UserServiceDeps } from '../domain/users/user.service.ts';
 import { withTimeout } from '../with-timeout.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
 import type { Metrics, SlackSurface } from '../metrics.ts';
-import { BotIdentityProbe } from './bot-identity.ts';
+import { BotIdentityProbe } from './runtime/bot-identity.ts';
 import { registerTrustCommand } from './listeners/commands/trust.command.ts';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.event.ts';
 import { registerHomeListeners } from './listeners/home/index.ts';
@@ -29,18 +29,18 @@ import { registerSettingsListeners } from './listeners/settings/index.ts';
 import { registerPrivacyListeners } from './listeners/privacy/index.ts';
 import { registerShortcutListeners } from './listeners/shortcuts/index.ts';
 import { registerStepListeners } from './listeners/steps/index.ts';
-import { createSlackChannelDirectory } from './slack-channel-directory.ts';
+import { createSlackChannelDirectory } from './directory/slack-channel-directory.ts';
 import type { SubcommandHandlers } from './listeners/commands/subcommand.ts';
 import type { ListenerDeps } from './listeners/listener-deps.ts';
 import { type ListenerInventory, ListenerRegistrar } from './listeners/registrar.ts';
-import { createSlackUserSource } from './slack-user-source.ts';
+import { createSlackUserSource } from './directory/slack-user-source.ts';
 import { createHomeRefresher, type HomeRefresher } from './home-refresher.ts';
 import { publishHome } from './home-publisher.ts';
-import { createInteractiveClient, interactiveClientOptions } from './web-client.ts';
-import { createOAuthReceiver, INSTALL_PATH, REDIRECT_PATH } from './oauth-install.ts';
-import type { OAuthWorkspaces } from './oauth-workspaces.ts';
-import { createViewSeal } from './view-seal.ts';
-import { createResponseUrlGuard, responseUrlsOf } from './response-url-guard.ts';
+import { createInteractiveClient, interactiveClientOptions } from './runtime/web-client.ts';
+import { createOAuthReceiver, INSTALL_PATH, REDIRECT_PATH } from './install/oauth-install.ts';
+import type { OAuthWorkspaces } from './install/oauth-workspaces.ts';
+import { createViewSeal } from './runtime/view-seal.ts';
+import { createResponseUrlGuard, responseUrlsOf } from './runtime/response-url-guard.ts';
 
 /** Largest request body accepted; Slack's biggest payloads (view submissions) are far below it. */
 /** How long the replay check may take before a command goes on without it (the ack has 3 s). */

@@ -3,7 +3,7 @@ import { runTick } from '../../src/scheduler/scheduler.ts';
 import { seedDuePeople } from '../support/checkin-population.ts';
 import { trust } from '../support/promise-steps.ts';
 import { pulseCallbackIds, teamBlockIds } from '../../src/slack/ids.ts';
-import { pulseItemBlockIds } from '../../src/slack/views/pulse.view.ts';
+import { pulseItemBlockIds } from '../../src/slack/blocks/pulse.blocks.ts';
 import { ALICE_ID, BOB_ID, DEMO_TEAM_ID, KARI_ID, TEAM_CHANNEL_ID } from '../support/slack-emulator/seed.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { TestClock } from '../support/test-clock.ts';

@@ -1,6 +1,6 @@
 // Steps the promise tests and the demo take as people in Slack: commands, clicks and modals, all
 // as signed requests through the emulator. No test framework here, so the demo can use them too.
-import { promiseBlockIds } from '../../src/slack/promise-ids.ts';
+import { promiseBlockIds } from '../../src/slack/ids.ts';
 import { type CommandReply, commandReply } from './command-reply.ts';
 import { isRecord } from './slack-emulator/block-kit.ts';
 import { DEMO_TEAM_ID, TEAM_CHANNEL_ID } from './slack-emulator/seed.ts';

@@ -23,7 +23,11 @@ export interface Actor {
  * A manager is a workspace admin or owner, the person who set the team up, or someone granted.
  * With no team yet (setup), someone who already manages a team in the workspace may start another.
  */
-export async function canManage(deps: Pick<TeamServiceDeps, 'teams'>, actor: Actor, team: Team | undefined) {
+export async function canManage(
+  deps: { teams: Pick<TeamRepository, 'isManager' | 'managesAnyTeam'> },
+  actor: Actor,
+  team: Team | undefined,
+) {
   if (actor.isAdmin || actor.isOwner) return true;
   if (team) return deps.teams.isManager(team.id, actor.userId);
   return deps.teams.managesAnyTeam(actor.workspaceId, actor.userId);

@@ -1,6 +1,6 @@
 import { type NudgeServiceDeps, queueDueNudges } from '../../domain/habits/nudge.service.ts';
 import { messages } from '../../i18n/index.ts';
-import { buildNudgeMessage } from '../../slack/views/habit.view.ts';
+import { buildNudgeMessage } from '../../slack/blocks/habit.blocks.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
 

@@ -1,6 +1,6 @@
 import { getUserProfile, type UserServiceDeps } from '../../domain/users/user.service.ts';
+import { createSlackUserSource } from '../../slack/directory/slack-user-source.ts';
 import { atInstant, profileSavedHook } from '../../app-context.ts';
-import { createSlackUserSource } from '../../slack/slack-user-source.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
 

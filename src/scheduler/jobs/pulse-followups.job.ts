@@ -1,6 +1,6 @@
 import { queueDueFollowups } from '../../domain/pulse/pulse-followup.service.ts';
 import { messages } from '../../i18n/index.ts';
-import { buildPulseFollowupMessage } from '../../slack/views/pulse-followup.view.ts';
+import { buildPulseFollowupMessage } from '../../slack/blocks/pulse-followup.blocks.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
 

@@ -2,7 +2,7 @@ import { pulseResultEnvelope } from '../../domain/outbox/message-kinds.ts';
 import { closeDueRounds, lastClosedResults } from '../../domain/pulse/pulse.service.ts';
 import { roundLabel } from '../../domain/pulse/pulse.ts';
 import { messages } from '../../i18n/index.ts';
-import { buildPulseResultMessage } from '../../slack/views/pulse.view.ts';
+import { buildPulseResultMessage } from '../../slack/blocks/pulse.blocks.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
 

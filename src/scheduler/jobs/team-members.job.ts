@@ -1,8 +1,8 @@
 import { syncTeamMembers } from '../../domain/teams/team.service.ts';
 import type { UserServiceDeps } from '../../domain/users/user.service.ts';
+import { createSlackChannelDirectory } from '../../slack/directory/slack-channel-directory.ts';
+import { createSlackUserSource } from '../../slack/directory/slack-user-source.ts';
 import { atInstant, profileSavedHook } from '../../app-context.ts';
-import { createSlackChannelDirectory } from '../../slack/slack-channel-directory.ts';
-import { createSlackUserSource } from '../../slack/slack-user-source.ts';
 import type { Job } from '../scheduler.ts';
 import type { JobDeps } from './index.ts';
 

@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { UserServiceDeps } from '../../domain/users/user.service.ts';
 import type { ChannelDirectory } from '../../domain/teams/ports.ts';
 import type { HomeRefresher } from '../home-refresher.ts';
-import type { ViewSeal } from '../view-seal.ts';
+import type { ViewSeal } from '../runtime/view-seal.ts';
 
 /**
  * What listeners may use: the app context's repositories and feature dependencies (built once in

@@ -2,7 +2,7 @@
 // promise form can show: Slack's markup read out once, then decoded once.
 import { z } from 'zod';
 import { MAX_TEXT_LENGTH } from '../../domain/promises/promise.ts';
-import { decodeSlackText, stripInvisible } from '../mrkdwn.ts';
+import { decodeSlackText, stripInvisible } from '../blocks/mrkdwn.ts';
 
 const slackId = z.string().regex(/^[A-Z0-9]{2,40}$/);
 

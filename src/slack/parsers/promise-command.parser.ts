@@ -6,7 +6,7 @@ import {
   parseDueDate,
 } from '../../domain/promises/due-date.parser.ts';
 import type { Language } from '../../domain/users/language.ts';
-import { decodeSlackText } from '../mrkdwn.ts';
+import { decodeSlackText } from '../blocks/mrkdwn.ts';
 
 export type PromiseCommand =
   | {

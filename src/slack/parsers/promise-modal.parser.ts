@@ -1,7 +1,7 @@
 // Reads the values of the promise modals (view.state.values). Slack enforces required inputs and
 // the pickers' formats; anything else is a forged or broken payload and reads as undefined.
 import { z } from 'zod';
-import { promiseBlockIds as ids } from '../promise-ids.ts';
+import { promiseBlockIds as ids } from '../ids.ts';
 
 const userInput = z.object({ selected_user: z.string().min(1).max(40).nullable().optional() });
 const textInput = z.object({ value: z.string().max(3_000).nullable().optional() });

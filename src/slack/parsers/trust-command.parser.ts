@@ -1,5 +1,5 @@
 // Splits `/trust …` text into a subcommand and its arguments.
-import { decodeSlackText } from '../mrkdwn.ts';
+import { decodeSlackText } from '../blocks/mrkdwn.ts';
 
 export type SubcommandName =
   | 'help'

@@ -3,7 +3,7 @@ import { practiceFor } from '../../../src/domain/coaching/practices.ts';
 import { createPgTeamRepository } from '../../../src/persistence/pg-team.repository.ts';
 import { drainOutbox } from '../../../src/scheduler/outbox-dispatcher.ts';
 import { runTick, type SchedulerDeps } from '../../../src/scheduler/scheduler.ts';
-import { digestBlockIds } from '../../../src/slack/digest-ids.ts';
+import { digestBlockIds } from '../../../src/slack/ids.ts';
 import { commandReply } from '../../support/command-reply.ts';
 import { eventually } from '../../support/eventually.ts';
 import { planFaults } from '../../support/fault-plan.ts';

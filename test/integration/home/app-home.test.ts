@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { practiceFor } from '../../../src/domain/coaching/practices.ts';
-import { homeActionIds } from '../../../src/slack/home-ids.ts';
 import {
+  homeActionIds,
   promiseActionIds,
   pulseActionIds,
   pulseCallbackIds,
   settingsActionIds,
 } from '../../../src/slack/ids.ts';
-import { pulseItemBlockIds } from '../../../src/slack/views/pulse.view.ts';
-import { MAX_HOME_BLOCKS } from '../../../src/slack/views/home.view.ts';
+import { pulseItemBlockIds } from '../../../src/slack/blocks/pulse.blocks.ts';
+import { MAX_HOME_BLOCKS } from '../../../src/slack/blocks/home.blocks.ts';
 import { eventually } from '../../support/eventually.ts';
 import { buttonIn, buttonsIn, trust } from '../../support/promise-steps.ts';
 import { DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';

@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { homeTeamChartBlockId } from '../../../src/slack/home-ids.ts';
+import { homeTeamChartBlockId } from '../../../src/slack/ids.ts';
 import { planFaults } from '../../support/fault-plan.ts';
 import { DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
 import type { StoredView } from '../../support/slack-emulator/types.ts';

@@ -4,7 +4,7 @@ import { createPgCheckinRepository } from '../../../src/persistence/pg-checkin.r
 import { createPgTeamRepository } from '../../../src/persistence/pg-team.repository.ts';
 import { createTokenCipher } from '../../../src/persistence/token-cipher.ts';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
-import { manifestBotScopes } from '../../../src/slack/manifest-scopes.ts';
+import { manifestBotScopes } from '../../../src/slack/install/manifest-scopes.ts';
 import { commandReply } from '../../support/command-reply.ts';
 import { ALICE_ID, BOB_ID, DEMO_TEAM_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';
 import { EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET } from '../../support/slack-emulator/slack-emulator.ts';

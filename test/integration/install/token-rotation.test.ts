@@ -3,10 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { createTokenCipher } from '../../../src/persistence/token-cipher.ts';
+import { createOAuthWorkspaces, type OAuthWorkspaces } from '../../../src/slack/install/oauth-workspaces.ts';
+import { manifestBotScopes } from '../../../src/slack/install/manifest-scopes.ts';
 import { createAppContext } from '../../../src/app-context.ts';
 import { systemClock } from '../../../src/system-clock.ts';
-import { createOAuthWorkspaces, type OAuthWorkspaces } from '../../../src/slack/oauth-workspaces.ts';
-import { manifestBotScopes } from '../../../src/slack/manifest-scopes.ts';
 import { ALICE_ID, DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
 import {
   EMULATOR_CLIENT_ID,

@@ -179,7 +179,7 @@ describe('the built app, installed with production dependencies only', () => {
   }, 120_000);
 
   it('reads the OAuth scopes from manifest.yml at the package root, not beside the module', () => {
-    const script = `import('./dist/src/slack/manifest-scopes.js').then((m) => console.log(m.manifestBotScopes().join(' ')))`;
+    const script = `import('./dist/src/slack/install/manifest-scopes.js').then((m) => console.log(m.manifestBotScopes().join(' ')))`;
     const result = run(process.execPath, ['--input-type=module', '-e', script], install);
     expect(result.stdout).toContain('chat:write');
   }, 60_000);

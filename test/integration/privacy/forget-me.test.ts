@@ -6,9 +6,9 @@ import { createPgHabitRepository } from '../../../src/persistence/pg-habit.repos
 import { createPgPromiseRepository, toTrustPromise } from '../../../src/persistence/pg-promise.repository.ts';
 import { getUserProfile } from '../../../src/domain/users/user.service.ts';
 import { createRefreshOnlyUserRepository } from '../../../src/persistence/refresh-only-user.repository.ts';
+import { createSlackUserSource } from '../../../src/slack/directory/slack-user-source.ts';
+import { settingsCallbackIds } from '../../../src/slack/ids.ts';
 import { atInstant, profileSavedHook } from '../../../src/app-context.ts';
-import { createSlackUserSource } from '../../../src/slack/slack-user-source.ts';
-import { settingsCallbackIds } from '../../../src/slack/settings-ids.ts';
 import { commandReply } from '../../support/command-reply.ts';
 import { scanSchema, TEXT_TYPES } from '../../support/schema-scan.ts';
 import { DEMO_TEAM_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';

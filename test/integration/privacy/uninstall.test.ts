@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainOutbox } from '../../../src/scheduler/outbox-dispatcher.ts';
-import type { WorkspacePacer } from '../../../src/slack/paced-client.ts';
+import type { WorkspacePacer } from '../../../src/slack/runtime/paced-client.ts';
 import { eventually } from '../../support/eventually.ts';
 import { scanSchema, TEXT_TYPES } from '../../support/schema-scan.ts';
 import { DEMO_TEAM_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { promiseActionIds } from '../../../src/slack/promise-ids.ts';
+import { promiseActionIds } from '../../../src/slack/ids.ts';
 import { answerAfter, buttonsIn, click, dms, trust } from '../../support/promise-steps.ts';
 import {
   ALICE_ID,

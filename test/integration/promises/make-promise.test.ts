@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseDueDate } from '../../../src/domain/promises/due-date.parser.ts';
-import { promiseBlockIds, promiseCallbackIds } from '../../../src/slack/promise-ids.ts';
+import { promiseBlockIds, promiseCallbackIds } from '../../../src/slack/ids.ts';
 import { dms, openModal, submitModal, trust } from '../../support/promise-steps.ts';
 import {
   ALICE_ID,

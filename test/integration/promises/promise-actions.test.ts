@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { promiseActionIds, promiseBlockIds, promiseCallbackIds } from '../../../src/slack/promise-ids.ts';
-import { encodePromiseRef } from '../../../src/slack/views/promise.view.ts';
+import { promiseActionIds, promiseBlockIds, promiseCallbackIds } from '../../../src/slack/ids.ts';
+import { encodePromiseRef } from '../../../src/slack/blocks/promise.blocks.ts';
 import {
   answerAfter,
   buttonIn,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
-import { promiseActionIds } from '../../../src/slack/promise-ids.ts';
+import { promiseActionIds } from '../../../src/slack/ids.ts';
 import { click, dms, trust } from '../../support/promise-steps.ts';
 import { ALICE_ID, BOB_ID, KARI_ID } from '../../support/slack-emulator/seed.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
-import { promiseActionIds, promiseCallbackIds } from '../../../src/slack/promise-ids.ts';
+import { promiseActionIds, promiseCallbackIds } from '../../../src/slack/ids.ts';
 import { click, dms, openModal, submitModal, trust } from '../../support/promise-steps.ts';
 import { ALICE_ID, BOB_ID } from '../../support/slack-emulator/seed.ts';
 import type { StoredMessage } from '../../support/slack-emulator/types.ts';

@@ -8,7 +8,7 @@ import { parseConfig } from '../../../src/config.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import { pulseActionIds, pulseCallbackIds } from '../../../src/slack/ids.ts';
-import { pulseItemBlockIds } from '../../../src/slack/views/pulse.view.ts';
+import { pulseItemBlockIds } from '../../../src/slack/blocks/pulse.blocks.ts';
 import { commandReply } from '../../support/command-reply.ts';
 import { ALICE_ID, DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
 import { SlackDriver } from '../../support/slack-emulator/slack-driver.ts';

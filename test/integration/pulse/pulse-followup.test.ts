@@ -6,9 +6,10 @@ import {
   checkinCallbackIds,
   pulseActionIds,
   pulseCallbackIds,
+  settingsBlockIds as s,
+  settingsCallbackIds,
 } from '../../../src/slack/ids.ts';
-import { settingsBlockIds as s, settingsCallbackIds } from '../../../src/slack/settings-ids.ts';
-import { pulseItemBlockIds } from '../../../src/slack/views/pulse.view.ts';
+import { pulseItemBlockIds } from '../../../src/slack/blocks/pulse.blocks.ts';
 import { eventually } from '../../support/eventually.ts';
 import { DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
 import { TestClock } from '../../support/test-clock.ts';

@@ -15,7 +15,7 @@ import { type DatabaseHandle, openPostgres } from '../../../src/persistence/data
 import { createPgTeamRepository } from '../../../src/persistence/pg-team.repository.ts';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import { pulseCallbackIds } from '../../../src/slack/ids.ts';
-import { pulseItemBlockIds } from '../../../src/slack/views/pulse.view.ts';
+import { pulseItemBlockIds } from '../../../src/slack/blocks/pulse.blocks.ts';
 import { eventually } from '../../support/eventually.ts';
 import { freePort } from '../../support/free-port.ts';
 import { DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenCipher } from '../../../src/persistence/token-cipher.ts';
-import { manifestBotScopes } from '../../../src/slack/manifest-scopes.ts';
+import { manifestBotScopes } from '../../../src/slack/install/manifest-scopes.ts';
 import { eventually } from '../../support/eventually.ts';
 import { commandReply } from '../../support/command-reply.ts';
 import { ALICE_ID, BOB_ID, DEMO_TEAM_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/logger.ts';
 import { createPgInstallationRepository } from '../../../src/persistence/pg-installation.repository.ts';
 import { createTokenCipher } from '../../../src/persistence/token-cipher.ts';
-import { createWorkspaceTokens } from '../../../src/slack/workspace-tokens.ts';
+import { createWorkspaceTokens } from '../../../src/slack/install/workspace-tokens.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 
 // A token refresh is leased to one instance for 30 s. An instance that stalls past its lease (a GC

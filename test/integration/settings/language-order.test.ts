@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
-import { settingsBlockIds, settingsCallbackIds } from '../../../src/slack/settings-ids.ts';
-import { teamBlockIds, teamCallbackIds } from '../../../src/slack/ids.ts';
+import {
+  settingsBlockIds,
+  settingsCallbackIds,
+  teamBlockIds,
+  teamCallbackIds,
+} from '../../../src/slack/ids.ts';
 import { commandReply } from '../../support/command-reply.ts';
 import { eventually } from '../../support/eventually.ts';
 import { renderBlocks } from '../../support/slack-emulator/render.ts';

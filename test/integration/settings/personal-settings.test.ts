@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkinBlockIds, checkinCallbackIds, events } from '../../../src/slack/ids.ts';
 import {
+  checkinBlockIds,
+  checkinCallbackIds,
+  events,
   settingsActionIds,
   settingsBlockIds as b,
   settingsCallbackIds,
-} from '../../../src/slack/settings-ids.ts';
+} from '../../../src/slack/ids.ts';
 import { eventually } from '../../support/eventually.ts';
 import { BOB_ID, DEMO_TEAM_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';
 import { TestClock } from '../../support/test-clock.ts';

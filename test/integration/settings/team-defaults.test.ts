@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgTeamRepository } from '../../../src/persistence/pg-team.repository.ts';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
-import { settingsBlockIds, settingsCallbackIds } from '../../../src/slack/settings-ids.ts';
-import { teamActionIds, teamBlockIds, teamCallbackIds, teamEvents } from '../../../src/slack/ids.ts';
+import {
+  settingsBlockIds,
+  settingsCallbackIds,
+  teamActionIds,
+  teamBlockIds,
+  teamCallbackIds,
+  teamEvents,
+} from '../../../src/slack/ids.ts';
 import { eventually } from '../../support/eventually.ts';
 import {
   ALICE_ID,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pulseCallbackIds, promiseCallbackIds, shortcutCallbackIds } from '../../../src/slack/ids.ts';
-import { pulseItemBlockIds } from '../../../src/slack/views/pulse.view.ts';
+import { pulseItemBlockIds } from '../../../src/slack/blocks/pulse.blocks.ts';
 import { submitModal } from '../../support/promise-steps.ts';
 import { ALICE_ID, BOB_ID, DEMO_TEAM_ID, KARI_ID } from '../../support/slack-emulator/seed.ts';
 import type { StoredView } from '../../support/slack-emulator/types.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseDueDate } from '../../../src/domain/promises/due-date.parser.ts';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import { functionCallbackIds, pulseActionIds, pulseCallbackIds } from '../../../src/slack/ids.ts';
-import { pulseItemBlockIds } from '../../../src/slack/views/pulse.view.ts';
+import { pulseItemBlockIds } from '../../../src/slack/blocks/pulse.blocks.ts';
 import { buttonIn, dms } from '../../support/promise-steps.ts';
 import {
   ALICE_ID,

@@ -4,12 +4,13 @@ import { updateSchedule } from '../../../domain/checkins/checkin.service.ts';
 import { defaultCheckinTarget } from '../../../domain/checkins/checkin-schedule.ts';
 import { formatDateTime } from '../../../i18n/format-date.ts';
 import { checkinActionIds, checkinBlockIds, checkinCallbackIds } from '../../ids.ts';
-import { buildChangeTimeModal } from '../../views/checkin.view.ts';
+import { buildChangeTimeModal } from '../../blocks/checkin.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
+import { personOf } from './person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import { replyEnvelope } from '../../../domain/outbox/message-kinds.ts';
 import { queueAndSendSoon } from '../../../domain/outbox/outgoing-message.ts';
-import { interactionUser, personOf, workspaceOf } from './person.ts';
 import { unreadableFormAck } from '../form-problem.ts';
 
 const timeState = z.object({

@@ -4,7 +4,8 @@ import { defaultCheckinTarget } from '../../../domain/checkins/checkin-schedule.
 import { checkinActionIds } from '../../ids.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { interactionUser, personOf, weekValue, workspaceOf } from './person.ts';
+import { personOf, weekValue } from './person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 
 export function registerCheckinOptOut(app: ListenerRegistrar, deps: ListenerDeps): void {
   const checkins = deps.stores.checkins;

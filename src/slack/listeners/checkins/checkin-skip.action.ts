@@ -3,7 +3,8 @@ import { skipWeek } from '../../../domain/checkins/checkin.service.ts';
 import { checkinActionIds } from '../../ids.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { interactionUser, personOf, weekValue, workspaceOf } from './person.ts';
+import { personOf, weekValue } from './person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 
 export function registerCheckinSkip(app: ListenerRegistrar, deps: ListenerDeps): void {
   const checkins = deps.stores.checkins;

@@ -36,18 +36,4 @@ export async function storedPersonOf(
   return { workspaceId, userId, profile, language, m: messages(language) };
 }
 
-/** The parts of an interaction payload every check-in listener needs. */
-export const interactionUser = z.object({
-  user: z.object({ id: z.string().min(1), team_id: z.string().min(1).optional() }),
-  team: z
-    .object({ id: z.string().min(1) })
-    .nullable()
-    .optional(),
-  trigger_id: z.string().optional(),
-});
-
-export function workspaceOf(body: z.infer<typeof interactionUser>): string | undefined {
-  return body.team?.id ?? body.user.team_id;
-}
-
 export const weekValue = jsonValue(z.object({ w: z.string().regex(/^\d{4}-W\d{2}$/) }), 100);

@@ -2,7 +2,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { Language } from '../../../domain/users/language.ts';
 import type { Messages } from '../../../i18n/en.ts';
 import type { SubcommandName } from '../../parsers/trust-command.parser.ts';
-import type { SlackMessage } from '../../views/help.view.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
 
 /** What a `/trust <subcommand>` handler gets: the parsed invocation, the person's language, Slack. */
 export interface SubcommandContext {

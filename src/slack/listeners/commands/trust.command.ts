@@ -6,14 +6,15 @@ import { getUserProfile } from '../../../domain/users/user.service.ts';
 import type { Messages } from '../../../i18n/en.ts';
 import { messages } from '../../../i18n/index.ts';
 import { commands } from '../../ids.ts';
-import { WorkLimiter } from '../../work-limiter.ts';
-import { codeSpan } from '../../mrkdwn.ts';
+import { WorkLimiter } from '../../runtime/work-limiter.ts';
+import { codeSpan } from '../../blocks/mrkdwn.ts';
 import {
   MAX_COMMAND_TEXT_LENGTH,
   parseTrustCommand,
   type TrustCommand,
 } from '../../parsers/trust-command.parser.ts';
-import { buildHelpMessage, type SlackMessage } from '../../views/help.view.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
+import { buildHelpMessage } from '../../blocks/help.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import type { SubcommandHandlers } from './subcommand.ts';

@@ -2,16 +2,15 @@ import { digestNowKey } from '../../../domain/outbox/message-kinds.ts';
 import { buildTeamWeekSummary, queueDigestNow, zoneOf } from '../../../domain/digest/digest.service.ts';
 import type { DigestTeam } from '../../../domain/digest/ports.ts';
 import { isoWeekOf } from '../../../domain/schedule/local-time.ts';
-import { canManage } from '../../../domain/teams/team.service.ts';
+import { buildDigestPreview } from '../../blocks/digest.blocks.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
+import { channelMention } from '../../blocks/team.blocks.ts';
 import { renderDigest } from '../../digest-deps.ts';
-import { buildDigestPreview } from '../../views/digest.view.ts';
-import type { SlackMessage } from '../../views/help.view.ts';
-import { channelMention } from '../../views/team.view.ts';
 import { personOf } from '../checkins/person.ts';
 import type { SubcommandContext, SubcommandHandler } from '../commands/subcommand.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
-import { managerActorOf } from '../teams/team-access.ts';
+import { authorizeManagerOf, managerRefusalText } from '../teams/team-access.ts';
 
 type Access = { ok: true; team: DigestTeam } | { ok: false; reply: SlackMessage };
 
@@ -21,11 +20,8 @@ async function managedTeam(deps: ListenerDeps, ctx: SubcommandContext): Promise<
   const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
   if (!team) return { ok: false, reply: textMessage(ctx.m.digest.teamOnly) };
   const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-  const actor = await managerActorOf(deps, person);
-  if (!actor) return { ok: false, reply: textMessage(ctx.m.teams.rightsUnconfirmed) };
-  if (!(await canManage({ teams }, actor, team))) {
-    return { ok: false, reply: textMessage(ctx.m.teams.notManager) };
-  }
+  const access = await authorizeManagerOf(deps, teams, person, team);
+  if (!access.ok) return { ok: false, reply: textMessage(managerRefusalText(ctx.m, access.reason)) };
   const digestTeam = await deps.digest.digests.findTeam(ctx.workspaceId, ctx.channelId);
   return digestTeam
     ? { ok: true, team: digestTeam }

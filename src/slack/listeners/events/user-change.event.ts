@@ -2,7 +2,7 @@ import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { recordSlackProfile } from '../../../domain/users/user.service.ts';
 import { events } from '../../ids.ts';
-import { profileFromSlackUser, slackUser } from '../../slack-user-source.ts';
+import { profileFromSlackUser, slackUser } from '../../directory/slack-user-source.ts';
 
 /** Slack sends user_change when a time zone changes (not for DST): keep tz and roles current. */
 export function registerUserChange(app: ListenerRegistrar, deps: ListenerDeps): void {

@@ -2,25 +2,16 @@ import type { BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { setNudges } from '../../../domain/habits/nudge.service.ts';
 import { habitActionIds, habitBlockIds } from '../../ids.ts';
-import { buildNudgesSwitch, swapBlocks } from '../../views/habit.view.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import { buildNudgesSwitch, swapBlocks } from '../../blocks/habit.blocks.ts';
+import { personOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { createHabitsRenderer } from './habits.subcommand.ts';
 import { originalBlocks } from './original-message.ts';
+import { jsonValue } from '../../parsers/json-value.parser.ts';
 
-const nudgesValue = z
-  .string()
-  .max(100)
-  .transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.object({ on: z.boolean() }));
+const nudgesValue = jsonValue(z.object({ on: z.boolean() }), 100);
 
 /** "Turn off/on nudges": the person's own mid-week nudge switch. */
 export function registerHabitNudges(app: ListenerRegistrar, deps: ListenerDeps): void {

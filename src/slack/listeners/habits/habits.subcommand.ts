@@ -1,9 +1,9 @@
 import { currentWeek, habitWeekFor } from '../../../domain/habits/habit.service.ts';
 import { nudgesEnabled } from '../../../domain/habits/nudge.service.ts';
 import { formatDateTime } from '../../../i18n/format-date.ts';
-import { escapeToFit } from '../../mrkdwn.ts';
-import { buildHabitsMessage } from '../../views/habit.view.ts';
-import type { SlackMessage } from '../../views/help.view.ts';
+import { escapeToFit } from '../../blocks/mrkdwn.ts';
+import { buildHabitsMessage } from '../../blocks/habit.blocks.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
 import { type Person, personOf } from '../checkins/person.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';

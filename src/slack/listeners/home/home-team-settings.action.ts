@@ -1,13 +1,13 @@
 import type { BlockButtonAction } from '@slack/bolt';
-import { canManage } from '../../../domain/teams/team.service.ts';
-import { homeActionIds } from '../../home-ids.ts';
-import { homeTeamValue } from '../../views/home.view.ts';
-import { buildNoticeModal, buildTeamSettingsModal } from '../../views/team.view.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import { homeActionIds } from '../../ids.ts';
+import { homeTeamValue } from '../../blocks/home.blocks.ts';
+import { buildNoticeModal, buildTeamSettingsModal } from '../../blocks/team.blocks.ts';
+import { personOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { managerActorOf } from '../teams/team-access.ts';
-import { sealedView } from '../../view-seal.ts';
+import { authorizeManagerOf, managerRefusalText } from '../teams/team-access.ts';
+import { sealedView } from '../../runtime/view-seal.ts';
 
 /**
  * "Team settings" beside a managed team on the App Home: the same modal, with the same checks, as
@@ -27,14 +27,8 @@ export function registerHomeTeamSettingsAction(app: ListenerRegistrar, deps: Lis
     const found = await teams.findById(value.data.t);
     // Another workspace's team reads as gone: nothing about it is revealed.
     const team = found && found.workspaceId === workspaceId ? found : undefined;
-    const actor = team ? await managerActorOf(deps, person) : undefined;
-    const refusal = !team
-      ? m.home.notATeam
-      : !actor
-        ? m.teams.rightsUnconfirmed
-        : !(await canManage({ teams }, actor, team))
-          ? m.teams.notManager
-          : undefined;
+    const access = team ? await authorizeManagerOf(deps, teams, person, team) : undefined;
+    const refusal = !access ? m.home.notATeam : !access.ok ? managerRefusalText(m, access.reason) : undefined;
     if (refusal || !team) {
       await client.views.open({
         trigger_id: triggerId,

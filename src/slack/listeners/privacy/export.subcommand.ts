@@ -5,8 +5,8 @@ import { exportPersonalData } from '../../../domain/privacy/privacy.service.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandContext, SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
-import { buildExportSummaryMessage } from '../../views/privacy.view.ts';
-import { uploadFile } from '../../file-upload.ts';
+import { buildExportSummaryMessage } from '../../blocks/privacy.blocks.ts';
+import { uploadFile } from '../../runtime/file-upload.ts';
 
 /**
  * `/trust export`: says at once that it is coming, then sends the person a summary and the JSON

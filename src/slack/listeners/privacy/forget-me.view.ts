@@ -1,9 +1,10 @@
 import type { ViewSubmitAction } from '@slack/bolt';
 import { forgetMe, hasPersonalData } from '../../../domain/privacy/privacy.service.ts';
 import { messages } from '../../../i18n/index.ts';
-import { settingsCallbackIds } from '../../settings-ids.ts';
-import { buildForgetMeModal, buildForgetMeResultView } from '../../views/privacy.view.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import { settingsCallbackIds } from '../../ids.ts';
+import { buildForgetMeModal, buildForgetMeResultView } from '../../blocks/privacy.blocks.ts';
+import { personOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';

@@ -9,11 +9,12 @@ import {
   buildDoneModal,
   buildPromiseFieldErrors,
   createPromiseMetadata,
-} from '../../views/promise.view.ts';
+} from '../../blocks/promise.blocks.ts';
 import { messageLink } from '../../parsers/message-shortcut.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { actorOf, audienceOf, pickedDue, promiseServiceDeps, recipientFacts } from './promise-interaction.ts';
+import { audienceOf, pickedDue, promiseServiceDeps, recipientFacts } from './promise-interaction.ts';
+import { actorFromBody } from '../../parsers/interaction.parser.ts';
 
 /**
  * The create modal. Slack takes field errors only in the ack, so the (quick) checks and the save
@@ -22,7 +23,7 @@ import { actorOf, audienceOf, pickedDue, promiseServiceDeps, recipientFacts } fr
 export function registerPromiseCreateView(app: ListenerRegistrar, deps: ListenerDeps): void {
   const service = promiseServiceDeps(deps);
   app.view<ViewSubmitAction>(promiseCallbackIds.create, async ({ ack, body, view }) => {
-    const actor = actorOf(body);
+    const actor = actorFromBody(body);
     if (!actor) return ack();
     const a = await audienceOf(deps, actor.workspaceId, actor.userId);
     const state = parseCreatePromiseState(view.state.values);

@@ -6,16 +6,11 @@ import {
   buildPromiseConfirmation,
   buildPromiseProblemMessage,
   dueChoiceValue,
-} from '../../views/promise.view.ts';
+} from '../../blocks/promise.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import {
-  actorOf,
-  answerClick,
-  audienceOf,
-  promiseServiceDeps,
-  recipientFacts,
-} from './promise-interaction.ts';
+import { answerClick, audienceOf, promiseServiceDeps, recipientFacts } from './promise-interaction.ts';
+import { actorFromBody } from '../../parsers/interaction.parser.ts';
 
 /**
  * One of the two dates offered for a due date with two readings: makes the promise with it, once.
@@ -27,7 +22,7 @@ export function registerPromiseDueChoice(app: ListenerRegistrar, deps: ListenerD
   const listener = (actionId: string) =>
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond, client }) => {
       await ack();
-      const actor = actorOf(body);
+      const actor = actorFromBody(body);
       if (!actor) return;
       const a = await audienceOf(deps, actor.workspaceId, actor.userId);
       const tools = { respond, client, language: a.language };

@@ -2,7 +2,6 @@
 // acting in which workspace, and how to answer them.
 import type { RespondFn, ViewErrorsResponseAction, ViewUpdateResponseAction, webApi } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
-import { z } from 'zod';
 import { dueFromPickers } from '../../../domain/promises/due-date.parser.ts';
 import type { TrustPromise } from '../../../domain/promises/promise.ts';
 import {
@@ -14,8 +13,9 @@ import {
 import { getUserProfile } from '../../../domain/users/user.service.ts';
 import type { Audience } from '../../../i18n/format-date.ts';
 import { createPromiseNotifier, readerOf } from '../../promise-notifier.ts';
-import { classifySlackError } from '../../slack-errors.ts';
-import type { SlackMessage } from '../../views/help.view.ts';
+import { classifySlackError } from '../../runtime/slack-errors.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
+import { actorFromBody, type InteractionActor } from '../../parsers/interaction.parser.ts';
 import type { DuePicked } from '../../parsers/promise-modal.parser.ts';
 import {
   buildActionDone,
@@ -25,9 +25,9 @@ import {
   type DoneAction,
   type FieldProblem,
   promiseRefValue,
-} from '../../views/promise.view.ts';
+} from '../../blocks/promise.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
-import { sealedView } from '../../view-seal.ts';
+import { sealedView } from '../../runtime/view-seal.ts';
 
 export function promiseServiceDeps(deps: ListenerDeps): PromiseServiceDeps {
   return {
@@ -47,44 +47,12 @@ export async function audienceOf(deps: ListenerDeps, workspaceId: string, userId
   return { ...readerOf(profile), now: deps.clock.now() };
 }
 
-/** The parts of a block_actions or view_submission payload the promise listeners read. */
-const interactionPayload = z.object({
-  user: z.object({ id: z.string().min(1), team_id: z.string().min(1).optional() }),
-  team: z
-    .object({ id: z.string().min(1) })
-    .nullable()
-    .optional(),
-  trigger_id: z.string().min(1).optional(),
-  response_url: z.string().min(1).optional(),
-});
-
-export interface Actor {
-  workspaceId: string;
-  userId: string;
-  triggerId: string | undefined;
-  /** Present when the click came from a message (not from the App Home or a modal). */
-  responseUrl: string | undefined;
-}
-
-export function actorOf(body: unknown): Actor | undefined {
-  const parsed = interactionPayload.safeParse(body);
-  if (!parsed.success) return undefined;
-  const workspaceId = parsed.data.team?.id ?? parsed.data.user.team_id;
-  if (!workspaceId) return undefined;
-  return {
-    workspaceId,
-    userId: parsed.data.user.id,
-    triggerId: parsed.data.trigger_id,
-    responseUrl: parsed.data.response_url,
-  };
-}
-
 /**
  * Answers whoever clicked, only to them: ephemerally under the message they clicked, or, from the
  * App Home (no response_url there), in a small modal.
  */
 export async function answerClick(
-  actor: Actor,
+  actor: InteractionActor,
   tools: { respond: RespondFn; client: webApi.WebClient; language: Audience['language'] },
   message: SlackMessage,
 ): Promise<void> {
@@ -138,7 +106,7 @@ export async function openOwnerModal(
   args: { body: unknown; value: string | undefined; respond: RespondFn; client: webApi.WebClient },
   build: (a: Audience, promise: TrustPromise) => ModalView,
 ): Promise<void> {
-  const actor = actorOf(args.body);
+  const actor = actorFromBody(args.body);
   if (!actor) return;
   const a = await audienceOf(deps, actor.workspaceId, actor.userId);
   const ref = promiseRefValue.safeParse(args.value);

@@ -1,17 +1,18 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { keepPromise } from '../../../domain/promises/promise.service.ts';
 import { promiseActionIds } from '../../ids.ts';
-import { buildActionDone, buildPromiseRefusal, promiseRefValue } from '../../views/promise.view.ts';
+import { buildActionDone, buildPromiseRefusal, promiseRefValue } from '../../blocks/promise.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { actorOf, answerClick, audienceOf, promiseServiceDeps } from './promise-interaction.ts';
+import { answerClick, audienceOf, promiseServiceDeps } from './promise-interaction.ts';
+import { actorFromBody } from '../../parsers/interaction.parser.ts';
 
 /** **Kept** (owner) or **Mark as kept** (recipient); a second click answers that it already is. */
 export function registerPromiseKept(app: ListenerRegistrar, deps: ListenerDeps): void {
   const service = promiseServiceDeps(deps);
   app.action<BlockButtonAction>(promiseActionIds.kept, async ({ ack, body, action, respond, client }) => {
     await ack();
-    const actor = actorOf(body);
+    const actor = actorFromBody(body);
     if (!actor) return;
     const a = await audienceOf(deps, actor.workspaceId, actor.userId);
     const tools = { respond, client, language: a.language };

@@ -3,23 +3,23 @@ import { renegotiatePromise } from '../../../domain/promises/promise.service.ts'
 import { messages } from '../../../i18n/index.ts';
 import { promiseBlockIds, promiseCallbackIds } from '../../ids.ts';
 import { parseNewDateState } from '../../parsers/promise-modal.parser.ts';
-import { promiseRefValue } from '../../views/promise.view.ts';
+import { promiseRefValue } from '../../blocks/promise.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import {
-  actorOf,
   audienceOf,
   pickedDue,
   promiseServiceDeps,
   refusalAnswer,
   submissionAnswer,
 } from './promise-interaction.ts';
+import { actorFromBody } from '../../parsers/interaction.parser.ts';
 
 /** The New date modal: the recipient is told old → new, with the note if there is one. */
 export function registerPromiseNewDateView(app: ListenerRegistrar, deps: ListenerDeps): void {
   const service = promiseServiceDeps(deps);
   app.view<ViewSubmitAction>(promiseCallbackIds.newDate, async ({ ack, body, view }) => {
-    const actor = actorOf(body);
+    const actor = actorFromBody(body);
     if (!actor) return ack();
     const a = await audienceOf(deps, actor.workspaceId, actor.userId);
     const ref = promiseRefValue.safeParse(

@@ -1,6 +1,6 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { promiseActionIds } from '../../ids.ts';
-import { buildReleaseModal } from '../../views/promise.view.ts';
+import { buildReleaseModal } from '../../blocks/promise.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { openOwnerModal, promiseServiceDeps } from './promise-interaction.ts';

@@ -5,7 +5,7 @@ import {
   buildDueChoiceQuestion,
   buildPromiseConfirmation,
   buildPromiseProblemMessage,
-} from '../../views/promise.view.ts';
+} from '../../blocks/promise.blocks.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { audienceOf, promiseServiceDeps, recipientFacts } from './promise-interaction.ts';

@@ -1,5 +1,5 @@
 import { listMyPromises } from '../../../domain/promises/promise.service.ts';
-import { buildPromiseList } from '../../views/promise.view.ts';
+import { buildPromiseList } from '../../blocks/promise.blocks.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { audienceOf, promiseServiceDeps } from './promise-interaction.ts';

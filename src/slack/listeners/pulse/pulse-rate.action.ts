@@ -1,8 +1,9 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { pulseActionIds } from '../../ids.ts';
-import { buildPulseModal, buildPulseNoticeModal, pulseRoundValue } from '../../views/pulse.view.ts';
-import { channelMention } from '../../views/team.view.ts';
-import { interactionUser, storedPersonOf, workspaceOf } from '../checkins/person.ts';
+import { buildPulseModal, buildPulseNoticeModal, pulseRoundValue } from '../../blocks/pulse.blocks.ts';
+import { channelMention } from '../../blocks/team.blocks.ts';
+import { storedPersonOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { availableRound } from './pulse-round.ts';

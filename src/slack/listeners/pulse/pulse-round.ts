@@ -2,7 +2,7 @@ import type { PulseBallotBox } from '../../../domain/pulse/ballot-box.ts';
 import { roundAt, roundLabel } from '../../../domain/pulse/pulse.ts';
 import type { TeamRepository } from '../../../domain/teams/ports.ts';
 import { isPulseOffered, type Team } from '../../../domain/teams/team.ts';
-import type { PulseRoundValue } from '../../views/pulse.view.ts';
+import type { PulseRoundValue } from '../../blocks/pulse.blocks.ts';
 
 export type RoundAvailability =
   | { kind: 'open'; value: PulseRoundValue }

@@ -1,5 +1,5 @@
-import { buildPulseModal } from '../../views/pulse.view.ts';
-import { channelMention } from '../../views/team.view.ts';
+import { buildPulseModal } from '../../blocks/pulse.blocks.ts';
+import { channelMention } from '../../blocks/team.blocks.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';

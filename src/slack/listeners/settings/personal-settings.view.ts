@@ -6,11 +6,12 @@ import {
   savePersonalSettings,
 } from '../../../domain/settings/personal-settings.service.ts';
 import { formatDateTime } from '../../../i18n/format-date.ts';
-import { settingsBlockIds as b, settingsCallbackIds } from '../../settings-ids.ts';
-import { AUTO_LANGUAGE, FOLLOW_SLACK } from '../../views/settings.view.ts';
+import { settingsBlockIds as b, settingsCallbackIds } from '../../ids.ts';
+import { AUTO_LANGUAGE, FOLLOW_SLACK } from '../../blocks/settings.blocks.ts';
+import { personOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import { replyEnvelope } from '../../../domain/outbox/message-kinds.ts';
 import { queueAndSendSoon } from '../../../domain/outbox/outgoing-message.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { unreadableFormAck } from '../form-problem.ts';

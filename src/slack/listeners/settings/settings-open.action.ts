@@ -1,11 +1,12 @@
 import type { BlockButtonAction, webApi } from '@slack/bolt';
 import { loadPersonalSettings } from '../../../domain/settings/personal-settings.service.ts';
-import { settingsActionIds } from '../../settings-ids.ts';
-import type { SlackMessage } from '../../views/help.view.ts';
-import { buildPersonalSettingsModal } from '../../views/settings.view.ts';
+import { settingsActionIds } from '../../ids.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
+import { buildPersonalSettingsModal } from '../../blocks/settings.blocks.ts';
+import { personOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import { replyEnvelope } from '../../../domain/outbox/message-kinds.ts';
 import { queueAndSendSoon } from '../../../domain/outbox/outgoing-message.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import { textMessage } from '../commands/trust.command.ts';
 import type { SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';

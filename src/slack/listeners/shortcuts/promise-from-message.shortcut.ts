@@ -12,9 +12,9 @@ import {
   readableMessageText,
   suggestedRecipient,
 } from '../../parsers/message-shortcut.parser.ts';
-import { shortcutCallbackIds } from '../../shortcut-ids.ts';
-import { displayNamesOf } from '../../user-names.ts';
-import { buildCreatePromiseModal } from '../../views/promise.view.ts';
+import { shortcutCallbackIds } from '../../ids.ts';
+import { displayNamesOf } from '../../directory/user-names.ts';
+import { buildCreatePromiseModal } from '../../blocks/promise.blocks.ts';
 import { readerOf } from '../../promise-notifier.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

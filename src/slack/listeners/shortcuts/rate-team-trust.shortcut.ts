@@ -1,8 +1,9 @@
 import type { GlobalShortcut } from '@slack/bolt';
-import { shortcutCallbackIds } from '../../shortcut-ids.ts';
-import { buildPulseModal, buildPulseNoticeModal } from '../../views/pulse.view.ts';
-import { channelMention } from '../../views/team.view.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import { shortcutCallbackIds } from '../../ids.ts';
+import { buildPulseModal, buildPulseNoticeModal } from '../../blocks/pulse.blocks.ts';
+import { channelMention } from '../../blocks/team.blocks.ts';
+import { personOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import { availableRound, type RoundAvailability } from '../pulse/pulse-round.ts';
 import type { ListenerRegistrar } from '../registrar.ts';

@@ -7,9 +7,9 @@ import { roundAt, roundLabel } from '../../../domain/pulse/pulse.ts';
 import { isPulseOffered } from '../../../domain/teams/team.ts';
 import { getUserLanguage } from '../../../domain/users/user.service.ts';
 import { messages } from '../../../i18n/index.ts';
-import { functionCallbackIds } from '../../shortcut-ids.ts';
-import { buildPulseCheckinSection } from '../../views/pulse.view.ts';
-import { channelMention } from '../../views/team.view.ts';
+import { functionCallbackIds } from '../../ids.ts';
+import { buildPulseCheckinSection } from '../../blocks/pulse.blocks.ts';
+import { channelMention } from '../../blocks/team.blocks.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 

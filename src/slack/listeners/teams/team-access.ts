@@ -1,39 +1,41 @@
-import type { Actor } from '../../../domain/teams/team.service.ts';
-import { recordSlackProfile } from '../../../domain/users/user.service.ts';
+// The manager check for listeners: the domain decides (authorizeManager), this logs a refusal
+// Slack caused and says it to the person in their language.
+import {
+  authorizeManager,
+  confirmActor,
+  type ManagerAccess,
+  type ManagerAccessDeps,
+  type ManagerRefusal,
+} from '../../../domain/teams/manager-access.ts';
+import type { Team } from '../../../domain/teams/team.ts';
+import type { Messages } from '../../../i18n/en.ts';
 import type { Person } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 
-/** The acting person as the team rules see them; an unknown profile has no admin rights. */
-export function actorOf(person: Person): Actor {
-  return {
-    workspaceId: person.workspaceId,
-    userId: person.userId,
-    isAdmin: person.profile?.isAdmin ?? false,
-    isOwner: person.profile?.isOwner ?? false,
-  };
+/** May `person` manage `team` (or set one up, with no team)? */
+export async function authorizeManagerOf(
+  deps: ListenerDeps,
+  teams: ManagerAccessDeps['teams'],
+  person: Person,
+  team: Team | undefined,
+): Promise<ManagerAccess> {
+  const access = await authorizeManager({ teams, users: deps.users, clock: deps.clock }, person, team);
+  if (!access.ok && access.reason === 'unconfirmed') logUnconfirmed(deps, access.error);
+  return access;
 }
 
-/** Admin rights older than this are read again from Slack before a manager-only action. */
-export const ADMIN_RIGHTS_MAX_AGE_MS = 5 * 60_000;
+/** Only the admin-rights confirmation, for a listener whose domain call checks the team itself. */
+export async function confirmActorOf(deps: ListenerDeps, person: Person): ReturnType<typeof confirmActor> {
+  const confirmed = await confirmActor({ users: deps.users, clock: deps.clock }, person);
+  if (!confirmed.ok) logUnconfirmed(deps, confirmed.error);
+  return confirmed;
+}
 
-/**
- * The actor for a manager-only action. A stored profile may be up to a day old, so rights that come
- * from being a workspace admin or owner are confirmed with Slack (users.info) when the profile is
- * older than 5 minutes: a demoted admin loses them at once. Undefined when Slack cannot answer and
- * only those rights were at stake (fail closed); rights the app granted itself need no re-read.
- */
-export async function managerActorOf(deps: ListenerDeps, person: Person): Promise<Actor | undefined> {
-  const profile = person.profile;
-  if (!profile || !(profile.isAdmin || profile.isOwner)) return actorOf(person);
-  const now = deps.clock.now();
-  const fetchedAt = profile.profileFetchedAt?.getTime();
-  if (fetchedAt !== undefined && now.getTime() - fetchedAt < ADMIN_RIGHTS_MAX_AGE_MS) return actorOf(person);
-  try {
-    const fetched = await deps.users.slack.fetchUser(person.workspaceId, person.userId);
-    const saved = await recordSlackProfile(deps.users, { ...fetched, profileFetchedAt: now }, profile);
-    return actorOf({ ...person, profile: saved });
-  } catch (error) {
-    deps.logger.warn({ err: error }, 'could not confirm admin rights with Slack; refused');
-    return undefined;
-  }
+/** What the person is told when a manager-only action is refused. */
+export function managerRefusalText(m: Messages, reason: ManagerRefusal): string {
+  return reason === 'unconfirmed' ? m.teams.rightsUnconfirmed : m.teams.notManager;
+}
+
+function logUnconfirmed(deps: ListenerDeps, error: unknown): void {
+  deps.logger.warn({ err: error }, 'could not confirm admin rights with Slack; refused');
 }

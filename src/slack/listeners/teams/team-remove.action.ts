@@ -1,26 +1,16 @@
 import type { BlockButtonAction } from '@slack/bolt';
 import { z } from 'zod';
-import { canManage } from '../../../domain/teams/team.service.ts';
 import { applyTeamDefaults } from '../../../domain/settings/team-defaults.service.ts';
 import { teamActionIds } from '../../ids.ts';
-import { channelMention } from '../../views/team.view.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
+import { channelMention } from '../../blocks/team.blocks.ts';
+import { personOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { managerActorOf } from './team-access.ts';
+import { authorizeManagerOf, managerRefusalText } from './team-access.ts';
+import { jsonValue } from '../../parsers/json-value.parser.ts';
 
-const removeValue = z
-  .string()
-  .max(100)
-  .transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.object({ c: z.string().regex(/^[A-Z0-9]{3,30}$/) }));
+const removeValue = jsonValue(z.object({ c: z.string().regex(/^[A-Z0-9]{3,30}$/) }), 100);
 
 /** The confirmed "Remove team" button from `/trust team remove`. */
 export function registerTeamRemoveAction(app: ListenerRegistrar, deps: ListenerDeps): void {
@@ -38,9 +28,9 @@ export function registerTeamRemoveAction(app: ListenerRegistrar, deps: ListenerD
       await respond({ response_type: 'ephemeral', replace_original: true, text: person.m.teams.notATeam });
       return;
     }
-    const actor = await managerActorOf(deps, person);
-    if (!actor || !(await canManage({ teams }, actor, team))) {
-      const text = actor ? person.m.teams.notManager : person.m.teams.rightsUnconfirmed;
+    const access = await authorizeManagerOf(deps, teams, person, team);
+    if (!access.ok) {
+      const text = managerRefusalText(person.m, access.reason);
       await respond({ response_type: 'ephemeral', replace_original: false, text });
       return;
     }

@@ -14,14 +14,16 @@ import {
   channelMention,
   EACH_PERSONS_LANGUAGE,
   teamSettingsMetadata,
-} from '../../views/team.view.ts';
+} from '../../blocks/team.blocks.ts';
+import { personOf } from '../checkins/person.ts';
+import { interactionUser, workspaceOf } from '../../parsers/interaction.parser.ts';
 import { replyEnvelope } from '../../../domain/outbox/message-kinds.ts';
 import { queueAndSendSoon } from '../../../domain/outbox/outgoing-message.ts';
-import { interactionUser, personOf, workspaceOf } from '../checkins/person.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { managerActorOf } from './team-access.ts';
+import { confirmActorOf, managerRefusalText } from './team-access.ts';
 import { unreadableFormAck } from '../form-problem.ts';
+import { jsonValue } from '../../parsers/json-value.parser.ts';
 
 const b = teamBlockIds;
 const weekday = z.object({ selected_option: z.object({ value: z.string().regex(/^[1-7]$/) }) });
@@ -49,18 +51,7 @@ const settingsState = z.object({
   ).optional(),
 });
 
-const metadataJson = z
-  .string()
-  .max(200)
-  .transform((raw, ctx) => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(teamSettingsMetadata);
+const metadataJson = jsonValue(teamSettingsMetadata, 200);
 
 type State = z.infer<typeof settingsState>;
 
@@ -150,8 +141,9 @@ export function registerTeamSettingsView(app: ListenerRegistrar, deps: ListenerD
     const channel = channelMention(metadata.data.c);
     const notice = (text: string) =>
       ack({ response_action: 'update', view: buildNoticeModal(m.teams.settingsTitle, m.pulse.close, text) });
-    const actor = await managerActorOf(deps, person);
-    if (!actor) return notice(m.teams.rightsUnconfirmed);
+    const confirmed = await confirmActorOf(deps, person);
+    if (!confirmed.ok) return notice(managerRefusalText(m, confirmed.reason));
+    const actor = confirmed.actor;
 
     if (metadata.data.t) {
       const team = await teams.findById(metadata.data.t);

@@ -1,18 +1,33 @@
-import { defaultTeamSettings } from '../../../domain/teams/team.ts';
-import { canManage } from '../../../domain/teams/team.service.ts';
+import type { TeamRepository } from '../../../domain/teams/ports.ts';
+import { defaultTeamSettings, type Team } from '../../../domain/teams/team.ts';
+import type { SlackMessage } from '../../blocks/block-kit.ts';
 import {
   buildTeamRemoveConfirmation,
   buildTeamSettingsModal,
   channelMention,
-} from '../../views/team.view.ts';
+} from '../../blocks/team.blocks.ts';
 import { personOf } from '../checkins/person.ts';
-import { sealedView } from '../../view-seal.ts';
+import { sealedView } from '../../runtime/view-seal.ts';
 import { textMessage } from '../commands/trust.command.ts';
-import type { SubcommandHandler } from '../commands/subcommand.ts';
+import type { SubcommandContext, SubcommandHandler } from '../commands/subcommand.ts';
 import type { ListenerDeps } from '../listener-deps.ts';
-import { managerActorOf } from './team-access.ts';
+import { authorizeManagerOf, managerRefusalText } from './team-access.ts';
 
 const mention = /^<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>$/;
+
+/** The team of the channel the command was typed in, when the person may manage it. */
+async function channelTeamYouManage(
+  deps: ListenerDeps,
+  teams: TeamRepository,
+  ctx: SubcommandContext,
+): Promise<{ team: Team } | { refusal: SlackMessage }> {
+  const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
+  if (!team) return { refusal: textMessage(ctx.m.teams.notATeam) };
+  const person = await personOf(deps, ctx.workspaceId, ctx.userId);
+  const access = await authorizeManagerOf(deps, teams, person, team);
+  if (!access.ok) return { refusal: textMessage(managerRefusalText(ctx.m, access.reason)) };
+  return { team };
+}
 
 /** `/trust team setup`: in the channel that becomes the team; managers only; opens the settings. */
 export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
@@ -21,9 +36,8 @@ export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
     if (await teams.findByChannel(ctx.workspaceId, ctx.channelId))
       return textMessage(ctx.m.teams.alreadyTeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    const actor = await managerActorOf(deps, person);
-    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
-    if (!(await canManage({ teams }, actor, undefined))) return textMessage(ctx.m.teams.notManager);
+    const access = await authorizeManagerOf(deps, teams, person, undefined);
+    if (!access.ok) return textMessage(managerRefusalText(ctx.m, access.reason));
     if (!(await deps.channels.botIsMember(ctx.workspaceId, ctx.channelId))) {
       return textMessage(ctx.m.teams.botNotInChannel);
     }
@@ -44,12 +58,9 @@ export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
 export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
   const teams = deps.stores.teams;
   return async (ctx) => {
-    const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
-    if (!team) return textMessage(ctx.m.teams.notATeam);
-    const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    const actor = await managerActorOf(deps, person);
-    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
-    if (!(await canManage({ teams }, actor, team))) return textMessage(ctx.m.teams.notManager);
+    const found = await channelTeamYouManage(deps, teams, ctx);
+    if ('refusal' in found) return found.refusal;
+    const { team } = found;
     if (!ctx.triggerId) return textMessage(ctx.m.command.somethingWentWrong);
     await ctx.client.views.open({
       trigger_id: ctx.triggerId,
@@ -67,12 +78,9 @@ export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
 export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler {
   const teams = deps.stores.teams;
   return async (ctx) => {
-    const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
-    if (!team) return textMessage(ctx.m.teams.notATeam);
-    const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    const actor = await managerActorOf(deps, person);
-    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
-    if (!(await canManage({ teams }, actor, team))) return textMessage(ctx.m.teams.notManager);
+    const found = await channelTeamYouManage(deps, teams, ctx);
+    if ('refusal' in found) return found.refusal;
+    const { team } = found;
     const target = mention.exec(ctx.args.trim())?.[1];
     if (!target) return textMessage(ctx.m.teams.managerUsage);
     const isPerson = await deps.channels.isPerson(ctx.workspaceId, target).catch(() => false);
@@ -87,12 +95,9 @@ export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler
 export function teamRemoveSubcommand(deps: ListenerDeps): SubcommandHandler {
   const teams = deps.stores.teams;
   return async (ctx) => {
-    const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
-    if (!team) return textMessage(ctx.m.teams.notATeam);
-    const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    const actor = await managerActorOf(deps, person);
-    if (!actor) return textMessage(ctx.m.teams.rightsUnconfirmed);
-    if (!(await canManage({ teams }, actor, team))) return textMessage(ctx.m.teams.notManager);
+    const found = await channelTeamYouManage(deps, teams, ctx);
+    if ('refusal' in found) return found.refusal;
+    const { team } = found;
     return buildTeamRemoveConfirmation(ctx.m, team.channelId);
   };
 }
