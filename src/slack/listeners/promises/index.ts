@@ -1,13 +1,13 @@
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { registerPromiseCreateAction } from './promise-create.action.ts';
-import { registerPromiseCreateView } from './promise-create.view.ts';
+import { registerPromiseCreateView } from './promise-create.submit.ts';
 import { registerPromiseDueChoice } from './promise-due-choice.action.ts';
 import { registerPromiseKept } from './promise-kept.action.ts';
 import { registerPromiseNewDateAction } from './promise-new-date.action.ts';
-import { registerPromiseNewDateView } from './promise-new-date.view.ts';
+import { registerPromiseNewDateView } from './promise-new-date.submit.ts';
 import { registerPromiseReleaseAction } from './promise-release.action.ts';
-import { registerPromiseReleaseView } from './promise-release.view.ts';
+import { registerPromiseReleaseView } from './promise-release.submit.ts';
 import { promiseSubcommand } from './promise.subcommand.ts';
 import { promisesSubcommand } from './promises.subcommand.ts';
 

@@ -1,6 +1,6 @@
 import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
-import { registerPersonalSettingsView } from './personal-settings.view.ts';
+import { registerPersonalSettingsView } from './personal-settings.submit.ts';
 import { registerSettingsOpenAction, settingsSubcommand } from './settings-open.action.ts';
 
 /** Personal settings: `/trust settings`, the Settings button and the modal. */

@@ -2,7 +2,7 @@ import type { ListenerDeps } from '../listener-deps.ts';
 import type { ListenerRegistrar } from '../registrar.ts';
 import { registerMemberChannelEvents } from './member-channel.event.ts';
 import { registerTeamRemoveAction } from './team-remove.action.ts';
-import { registerTeamSettingsView } from './team-settings.view.ts';
+import { registerTeamSettingsView } from './team-settings.submit.ts';
 import {
   teamManagersAddSubcommand,
   teamRemoveSubcommand,
