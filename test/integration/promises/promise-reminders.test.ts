@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import { promiseActionIds, promiseCallbackIds } from '../../../src/slack/promise-ids.ts';
 import { click, dms, openModal, submitModal, trust } from '../../support/promise-steps.ts';
 import { ALICE_ID, BOB_ID } from '../../support/slack-emulator/seed.ts';
 import type { StoredMessage } from '../../support/slack-emulator/types.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { usePromiseTestApp } from '../../support/file-test-app.ts';
 
 // The app checks request timestamps against its clock, and Bolt checks them against Date.now, so
 // a simulated day must be the process's Date for everyone: the app, Bolt, the emulator and the
@@ -24,23 +24,14 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const TICK = 15 * MINUTE;
 
-let t: TestApp;
-
-beforeAll(async () => {
+beforeAll(() => {
   setNow('2027-03-01T12:00:00Z');
-  t = await startTestApp();
 });
-afterAll(async () => {
-  await t.close();
+// Registered before the app's hooks, so it runs after the app has closed (after-hooks run in reverse).
+afterAll(() => {
   vi.useRealTimers();
 });
-beforeEach(async () => {
-  await t.app.outbox.idle();
-  t.emulator.reset();
-  await t.database.db.deleteFrom('promises').execute();
-  await t.database.db.deleteFrom('outbox').execute();
-  await t.database.db.deleteFrom('tick_claims').execute();
-});
+const t = usePromiseTestApp({ emptyAlsoBeforeEach: ['tick_claims'] });
 afterEach(async () => {
   await t.app.outbox.idle();
 });
