@@ -16,7 +16,7 @@ import { TestClock } from '../../support/test-clock.ts';
 // Wednesday 9 December 2026, 14:00 in Oslo (where Alice and Kari are): "next friday" could be the
 // 11th or the 18th.
 const clock = new TestClock('2026-12-09T13:00:00Z');
-const t = usePromiseTestApp({ clock, emptyAlsoBeforeEach: ['promise_due_choices'] });
+const t = usePromiseTestApp({ clock, alsoClear: ['promise_due_choices'] });
 beforeEach(() => {
   clock.set('2026-12-09T13:00:00Z');
 });

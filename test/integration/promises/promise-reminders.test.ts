@@ -31,7 +31,7 @@ beforeAll(() => {
 afterAll(() => {
   vi.useRealTimers();
 });
-const t = usePromiseTestApp({ emptyAlsoBeforeEach: ['tick_claims'] });
+const t = usePromiseTestApp({ alsoClear: ['tick_claims'] });
 afterEach(async () => {
   await t.app.outbox.idle();
 });
