@@ -1,5 +1,21 @@
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import type { InlineConfig } from 'vitest/node';
+
+// Integration files that measure how fast the app answers while it works hard: they run alone, after
+// the others, as the whole suite used to, not beside another file competing for the two cores.
+const ALONE = ['test/integration/checkins/fanout-faults.test.ts'];
+
+const integration: InlineConfig = {
+  environment: 'node',
+  globalSetup: ['test/support/global-setup.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: 'forks',
+  // Each worker imports the app once, not once per file: a third less CPU for the suite.
+  // Every file still gets its own database, emulator and app.
+  isolate: false,
+};
 
 export default defineConfig({
   test: {
@@ -19,17 +35,21 @@ export default defineConfig({
       },
       {
         test: {
+          ...integration,
           name: 'integration',
           // The fuzz also runs here at a reduced count (test/faults/README.md).
           include: ['test/integration/**/*.test.ts', 'test/faults/fuzz.test.ts'],
-          environment: 'node',
-          globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          pool: 'forks',
-          // Each worker imports the app once, not once per file: a third less CPU for the suite.
-          // Every file still gets its own database, emulator and app.
-          isolate: false,
+          exclude: [...configDefaults.exclude, ...ALONE],
+        },
+      },
+      {
+        test: {
+          ...integration,
+          name: 'integration-alone',
+          include: ALONE,
+          // After the files that share the cores, one at a time.
+          sequence: { groupOrder: 1 },
+          maxWorkers: 1,
         },
       },
       // The fault suite (`npm run test:faults`) only when asked for: it is too slow for `npm test`.
