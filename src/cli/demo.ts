@@ -42,6 +42,9 @@ const { config, secrets } = parseConfig({
   METRICS_PORT: '0',
   SCHEDULER: 'off',
   LOG_LEVEL: 'silent',
+  // The local emulator is the only workspace: no need to pace sends at Slack's 1 per second.
+  SEND_RATE_PER_SECOND: '200',
+  SEND_BURST: '50',
 });
 const app = await startApp({ config, secrets, logger: createLogger('silent') });
 const driver = new SlackDriver({

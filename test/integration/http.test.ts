@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signSlackRequest } from '../support/slack-emulator/signing.ts';
 import { ALICE_ID, DEMO_TEAM_ID, TEAM_CHANNEL_ID } from '../support/slack-emulator/seed.ts';
-import { startTestApp, TEST_SIGNING_SECRET, type TestApp } from '../support/test-app.ts';
+import { startTestApp, TEST_SIGNING_SECRET } from '../support/test-app.ts';
+import { useFileTestApp } from '../support/file-test-app.ts';
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(() => {
-  t.emulator.reset();
-});
+const t = useFileTestApp({ clearBeforeEach: [] });
 
 const helpBody = `command=%2Ftrust&text=help&team_id=${DEMO_TEAM_ID}&user_id=${ALICE_ID}&channel_id=${TEAM_CHANNEL_ID}`;
 const form = 'application/x-www-form-urlencoded';

@@ -18,10 +18,9 @@ export interface TestDatabase extends DatabaseHandle {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDatabaseUrl) return createPostgresSchemaDatabase(testDatabaseUrl);
+  // The snapshot was migrated to the latest migration by this run's global setup.
   const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))]);
-  const handle = await openEmbedded({ snapshot });
-  await migrateToLatest(handle.db);
-  return { ...handle, schema: undefined };
+  return { ...(await openEmbedded({ snapshot })), schema: undefined };
 }
 
 async function createPostgresSchemaDatabase(url: string): Promise<TestDatabase> {

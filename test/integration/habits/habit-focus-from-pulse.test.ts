@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { updateSchedule } from '../../../src/domain/checkins/checkin.service.ts';
 import { createPgCheckinRepository } from '../../../src/persistence/pg-checkin.repository.ts';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import { commandReply } from '../../support/command-reply.ts';
 import { DEMO_TEAM_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';
 import { TestClock } from '../../support/test-clock.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { useFileTestApp } from '../../support/file-test-app.ts';
 
 // Issue 19: once a team has three closed rounds with results, its weekly habit focus follows the
 // weakest part of the Trust Equation, through the scheduler's check-ins and nudges and /trust habits.
 
-let t: TestApp;
 const clock = new TestClock('2027-01-04T07:00:00Z'); // Monday 08:00 in Oslo, 2027-W01
 
-beforeAll(async () => {
-  t = await startTestApp({ clock });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useFileTestApp({ clock });
 
 let seq = 0;
 /** Someone the app has met in Oslo, with their check-in on Monday 10:00. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { practiceFor } from '../../../src/domain/coaching/practices.ts';
 import {
   homeActionIds,
@@ -14,21 +14,15 @@ import { buttonIn, buttonsIn, trust } from '../../support/promise-steps.ts';
 import { DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
 import type { StoredView } from '../../support/slack-emulator/types.ts';
 import { TestClock } from '../../support/test-clock.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { useFileTestApp } from '../../support/file-test-app.ts';
 import { createTeamOf } from '../../support/team-steps.ts';
 
 // The App Home dashboard (issue 8): what each person sees, and that it follows what they do.
 
-let t: TestApp;
 const clock = new TestClock('2026-11-25T11:00:00Z'); // Wednesday of 2026-W48 in Oslo
 const CURRENT_WEEK = '2026-W48';
 
-beforeAll(async () => {
-  t = await startTestApp({ clock });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useFileTestApp({ clock });
 beforeEach(async () => {
   await t.app.slack.home.flush();
   await t.app.outbox.idle();

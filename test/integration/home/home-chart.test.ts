@@ -1,25 +1,19 @@
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { homeTeamChartBlockId } from '../../../src/slack/ids.ts';
 import { planFaults } from '../../support/fault-plan.ts';
 import { DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
 import type { StoredView } from '../../support/slack-emulator/types.ts';
 import { createTeamOf } from '../../support/team-steps.ts';
 import { TestClock } from '../../support/test-clock.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { useFileTestApp } from '../../support/file-test-app.ts';
 
 // Issue 19: the manager's App Home shows each team's trend chart as an image of the uploaded file,
 // uploaded once per team, week and language, with the sparkline when there is no chart.
 
-let t: TestApp;
 const clock = new TestClock('2026-11-25T11:00:00Z'); // Wednesday of 2026-W48 in Oslo
 
-beforeAll(async () => {
-  t = await startTestApp({ clock });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useFileTestApp({ clock });
 beforeEach(async () => {
   await t.app.slack.home.flush();
   t.emulator.reset();

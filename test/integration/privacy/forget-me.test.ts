@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import { createPgCheckinRepository } from '../../../src/persistence/pg-checkin.repository.ts';
 import { createPgHabitNudgeRepository } from '../../../src/persistence/pg-habit-nudge.repository.ts';
@@ -13,17 +13,11 @@ import { commandReply } from '../../support/command-reply.ts';
 import { scanSchema, TEXT_TYPES } from '../../support/schema-scan.ts';
 import { DEMO_TEAM_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';
 import { TestClock } from '../../support/test-clock.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { useFileTestApp } from '../../support/file-test-app.ts';
 
-let t: TestApp;
 const clock = new TestClock('2027-01-04T07:00:00Z'); // Monday 08:00 in Oslo
 
-beforeAll(async () => {
-  t = await startTestApp({ clock });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useFileTestApp({ clock });
 
 let seq = 0;
 function newPerson(locale = 'en-US'): string {

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { drainOutbox } from '../../../src/scheduler/outbox-dispatcher.ts';
 import type { WorkspacePacer } from '../../../src/slack/runtime/paced-client.ts';
 import { eventually } from '../../support/eventually.ts';
 import { scanSchema, TEXT_TYPES } from '../../support/schema-scan.ts';
 import { DEMO_TEAM_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';
 import { TestClock } from '../../support/test-clock.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { useFileTestApp } from '../../support/file-test-app.ts';
 
-let t: TestApp;
 const clock = new TestClock('2027-01-04T07:00:00Z'); // Monday 08:00 in Oslo
 
-beforeAll(async () => {
-  t = await startTestApp({ clock });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useFileTestApp({ clock });
 
 const db = () => t.database.db;
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { promiseActionIds } from '../../../src/slack/ids.ts';
 import { answerAfter, buttonsIn, click, dms, trust } from '../../support/promise-steps.ts';
 import {
@@ -10,27 +10,15 @@ import {
   TEAM_CHANNEL_ID,
 } from '../../support/slack-emulator/seed.ts';
 import type { StoredMessage } from '../../support/slack-emulator/types.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { usePromiseTestApp } from '../../support/file-test-app.ts';
 import { TestClock } from '../../support/test-clock.ts';
 
 // Wednesday 9 December 2026, 14:00 in Oslo (where Alice and Kari are): "next friday" could be the
 // 11th or the 18th.
 const clock = new TestClock('2026-12-09T13:00:00Z');
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await startTestApp({ clock });
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.app.outbox.idle();
-  t.emulator.reset();
+const t = usePromiseTestApp({ clock, alsoClear: ['promise_due_choices'] });
+beforeEach(() => {
   clock.set('2026-12-09T13:00:00Z');
-  await t.database.db.deleteFrom('promise_due_choices').execute();
-  await t.database.db.deleteFrom('promises').execute();
-  await t.database.db.deleteFrom('outbox').execute();
 });
 
 const json = (value: unknown) => JSON.stringify(value);

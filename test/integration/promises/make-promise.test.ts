@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDueDate } from '../../../src/domain/promises/due-date.parser.ts';
 import { promiseBlockIds, promiseCallbackIds } from '../../../src/slack/ids.ts';
 import { dms, openModal, submitModal, trust } from '../../support/promise-steps.ts';
@@ -13,23 +13,9 @@ import {
   TEAM_CHANNEL_ID,
 } from '../../support/slack-emulator/seed.ts';
 import { renderBlocks } from '../../support/slack-emulator/render.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { usePromiseTestApp } from '../../support/file-test-app.ts';
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  // Sends kicked by the previous test finish before its traces are cleared.
-  await t.app.outbox.idle();
-  t.emulator.reset();
-  await t.database.db.deleteFrom('promises').execute();
-  await t.database.db.deleteFrom('outbox').execute();
-});
+const t = usePromiseTestApp();
 
 const text = (body: unknown) => JSON.stringify(body);
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { promiseActionIds, promiseBlockIds, promiseCallbackIds } from '../../../src/slack/ids.ts';
 import { encodePromiseRef } from '../../../src/slack/blocks/promise.blocks.ts';
 import {
@@ -20,22 +20,9 @@ import {
   TEAM_CHANNEL_ID,
 } from '../../support/slack-emulator/seed.ts';
 import type { StoredMessage } from '../../support/slack-emulator/types.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { usePromiseTestApp } from '../../support/file-test-app.ts';
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.app.outbox.idle();
-  t.emulator.reset();
-  await t.database.db.deleteFrom('promises').execute();
-  await t.database.db.deleteFrom('outbox').execute();
-});
+const t = usePromiseTestApp();
 
 const json = (value: unknown) => JSON.stringify(value);
 const hostile = `<!channel> ping <@${KARI_ID}|kari> *bold*`;

@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import { promiseActionIds, promiseCallbackIds } from '../../../src/slack/ids.ts';
 import { click, dms, openModal, submitModal, trust } from '../../support/promise-steps.ts';
 import { ALICE_ID, BOB_ID } from '../../support/slack-emulator/seed.ts';
 import type { StoredMessage } from '../../support/slack-emulator/types.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { usePromiseTestApp } from '../../support/file-test-app.ts';
 
 // The app checks request timestamps against its clock, and Bolt checks them against Date.now, so
 // a simulated day must be the process's Date for everyone: the app, Bolt, the emulator and the
@@ -24,23 +24,14 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const TICK = 15 * MINUTE;
 
-let t: TestApp;
-
-beforeAll(async () => {
+beforeAll(() => {
   setNow('2027-03-01T12:00:00Z');
-  t = await startTestApp();
 });
-afterAll(async () => {
-  await t.close();
+// Registered before the app's hooks, so it runs after the app has closed (after-hooks run in reverse).
+afterAll(() => {
   vi.useRealTimers();
 });
-beforeEach(async () => {
-  await t.app.outbox.idle();
-  t.emulator.reset();
-  await t.database.db.deleteFrom('promises').execute();
-  await t.database.db.deleteFrom('outbox').execute();
-  await t.database.db.deleteFrom('tick_claims').execute();
-});
+const t = usePromiseTestApp({ alsoClear: ['tick_claims'] });
 afterEach(async () => {
   await t.app.outbox.idle();
 });
@@ -60,15 +51,22 @@ function kindOf(message: StoredMessage): Kind | undefined {
 /** The reminders a person has received, by kind, with the simulated instant of the tick that sent them. */
 type Received = Array<{ kind: Kind; at: Date; message: StoredMessage }>;
 
-/** Runs a scheduler pass every 15 simulated minutes in [from, to], noting what reached `owner`. */
+/**
+ * Runs scheduler passes in [from, to], noting what reached `owner`: every 15 simulated minutes
+ * within an hour of each moment in `around` (the reminder moments the test expects, a restart), and
+ * every 2 hours in between. A send at the wrong moment still shows: the tick just before a moment
+ * and the one at it are always run, so early or late is caught as with a pass every 15 minutes; a
+ * repeat shows at the next pass, and 2 hours is well inside the 6-hour catch-up window.
+ */
 async function tickThrough(
   owner: string,
   from: Date,
   to: Date,
   received: Received,
+  around: Date[],
   between?: (at: Date) => Promise<void>,
 ) {
-  for (let at = alignToTick(from); at <= to; at = new Date(at.getTime() + TICK)) {
+  for (const at of tickInstants(from, to, around)) {
     await between?.(at);
     const before = dms(t, owner).length;
     const { sent } = await runTick(t.app.scheduler, at);
@@ -81,6 +79,18 @@ async function tickThrough(
       if (kind) received.push({ kind, at, message });
     }
   }
+}
+
+const BETWEEN_MOMENTS = 2 * HOUR;
+
+function tickInstants(from: Date, to: Date, around: Date[]): Date[] {
+  const first = alignToTick(from).getTime();
+  const instants: Date[] = [];
+  for (let at = first; at <= to.getTime(); at += TICK) {
+    const near = around.some((moment) => Math.abs(at - moment.getTime()) <= HOUR);
+    if (at === first || near || at % BETWEEN_MOMENTS === 0) instants.push(new Date(at));
+  }
+  return instants;
 }
 
 function alignToTick(at: Date): Date {
@@ -112,6 +122,11 @@ function momentsOf(row: { created_at: Date; due_at: Date }): Record<Kind, Date> 
   };
 }
 
+/** Where the passes must be every 15 minutes: at each of the promise's reminder moments. */
+function aroundMoments(row: { created_at: Date; due_at: Date }): Date[] {
+  return Object.values(momentsOf(row));
+}
+
 describe('promise reminders across a daylight-saving change', () => {
   it('reminds an owner in New York exactly once each when clocks go forward on 2027-03-14', async () => {
     // Thursday 11 March 2027, 09:00 in New York (EST, UTC-5).
@@ -121,7 +136,7 @@ describe('promise reminders across a daylight-saving change', () => {
     expect(row.due_at.toISOString()).toBe('2027-03-15T13:00:00.000Z');
 
     const received: Received = [];
-    await tickThrough(BOB_ID, row.created_at, new Date('2027-03-16T14:00:00Z'), received);
+    await tickThrough(BOB_ID, row.created_at, new Date('2027-03-16T14:00:00Z'), received, aroundMoments(row));
     expectOnceEach(received, momentsOf(row));
     expect(received.find((r) => r.kind === 'due')?.message.text).toContain('Due now');
   });
@@ -135,7 +150,13 @@ describe('promise reminders across a daylight-saving change', () => {
     expect(row.due_at.toISOString()).toBe('2027-03-29T13:00:00.000Z');
 
     const received: Received = [];
-    await tickThrough(ALICE_ID, row.created_at, new Date('2027-03-30T14:00:00Z'), received);
+    await tickThrough(
+      ALICE_ID,
+      row.created_at,
+      new Date('2027-03-30T14:00:00Z'),
+      received,
+      aroundMoments(row),
+    );
     expectOnceEach(received, momentsOf(row));
     // 24 h before is Sunday 15:00, already summer time.
     expect(received.find((r) => r.kind === 'day_before')?.at.toISOString()).toBe('2027-03-28T13:00:00.000Z');
@@ -154,17 +175,25 @@ describe('promise reminders and restarts', () => {
     expect(row.due_at.toISOString()).toBe('2027-11-01T14:00:00.000Z');
     const received: Received = [];
     const restartAt = new Date('2027-10-31T20:00:00Z'); // after 24 h before, before the due time
-    await tickThrough(ALICE_ID, row.created_at, new Date('2027-11-02T15:00:00Z'), received, async (at) => {
-      if (at.getTime() === restartAt.getTime()) {
-        expect(received.map((r) => r.kind)).toEqual(['midpoint', 'day_before']);
-        await t.restart();
-      }
-    });
+    const around = [...aroundMoments(row), restartAt];
+    await tickThrough(
+      ALICE_ID,
+      row.created_at,
+      new Date('2027-11-02T15:00:00Z'),
+      received,
+      around,
+      async (at) => {
+        if (at.getTime() === restartAt.getTime()) {
+          expect(received.map((r) => r.kind)).toEqual(['midpoint', 'day_before']);
+          await t.restart();
+        }
+      },
+    );
     expectOnceEach(received, momentsOf(row));
     // A second pass over the same instants sends nothing more.
     const again: Received = [];
     await t.database.db.deleteFrom('tick_claims').execute();
-    await tickThrough(ALICE_ID, row.created_at, new Date('2027-11-02T15:00:00Z'), again);
+    await tickThrough(ALICE_ID, row.created_at, new Date('2027-11-02T15:00:00Z'), again, around);
     expect(again).toEqual([]);
   });
 });
@@ -175,7 +204,13 @@ describe('promise reminder rules', () => {
     await trust(t, ALICE_ID, `promise <@${BOB_ID}> ship it by tomorrow 3pm`);
     const row = await promiseRow();
     const received: Received = [];
-    await tickThrough(ALICE_ID, row.created_at, new Date(row.due_at.getTime() + DAY + HOUR), received);
+    await tickThrough(
+      ALICE_ID,
+      row.created_at,
+      new Date(row.due_at.getTime() + DAY + HOUR),
+      received,
+      aroundMoments(row),
+    );
     // 29 hours ahead: 24 h before, due and overdue, but no midpoint nudge (that is for over 2 days).
     expect(received.map((r) => r.kind)).toEqual(['day_before', 'due', 'overdue']);
 
@@ -197,7 +232,7 @@ describe('promise reminder rules', () => {
     const summary = await runTick(t.app.scheduler, back);
     expect(summary.jobs.promise_reminders).toMatchObject({ skippedLate: 1, reminded: 0 });
     const received: Received = [];
-    await tickThrough(ALICE_ID, back, new Date(row.due_at.getTime() + 2 * DAY), received);
+    await tickThrough(ALICE_ID, back, new Date(row.due_at.getTime() + 2 * DAY), received, aroundMoments(row));
     expect(received.map((r) => r.kind)).toEqual(['overdue']);
   });
 
@@ -207,7 +242,7 @@ describe('promise reminder rules', () => {
     const row = await promiseRow();
     const received: Received = [];
     const dayBefore = new Date(row.due_at.getTime() - DAY);
-    await tickThrough(ALICE_ID, row.created_at, dayBefore, received);
+    await tickThrough(ALICE_ID, row.created_at, dayBefore, received, aroundMoments(row));
     expect(received.map((r) => r.kind)).toEqual(['midpoint', 'day_before']);
 
     // Alice moves it from the 24-hours-before reminder, four days later at the same time.
@@ -222,7 +257,12 @@ describe('promise reminder rules', () => {
     expect(moved.due_at.toISOString()).toBe('2027-12-23T14:00:00.000Z');
 
     const after: Received = [];
-    await tickThrough(ALICE_ID, dayBefore, new Date('2027-12-24T15:00:00Z'), after);
+    // Densely around the old moments (nothing may come) and the new ones, counted from the move.
+    const movedMoments = aroundMoments({ created_at: moved.updated_at, due_at: moved.due_at });
+    await tickThrough(ALICE_ID, dayBefore, new Date('2027-12-24T15:00:00Z'), after, [
+      ...aroundMoments(row),
+      ...movedMoments,
+    ]);
     // From the new date: halfway, 24 h before, due and overdue; nothing for the old Saturday.
     expect(after.map((r) => r.kind)).toEqual(['midpoint', 'day_before', 'due', 'overdue']);
     expect(after.every((r) => r.at.getTime() > row.due_at.getTime() - DAY)).toBe(true);
@@ -237,7 +277,13 @@ describe('promise reminder rules', () => {
     await trust(t, ALICE_ID, `promise <@${BOB_ID}> ship it by monday 3pm`);
     const row = await promiseRow();
     const received: Received = [];
-    await tickThrough(ALICE_ID, row.created_at, new Date(row.due_at.getTime() - DAY), received);
+    await tickThrough(
+      ALICE_ID,
+      row.created_at,
+      new Date(row.due_at.getTime() - DAY),
+      received,
+      aroundMoments(row),
+    );
     const reminder = received.at(-1)?.message;
     if (!reminder) throw new Error('no reminder');
     await click(t, ALICE_ID, reminder, promiseActionIds.kept);
@@ -247,6 +293,7 @@ describe('promise reminder rules', () => {
       new Date(row.due_at.getTime() - DAY),
       new Date(row.due_at.getTime() + 2 * DAY),
       received,
+      aroundMoments(row),
     );
     expect(received.map((r) => r.kind)).toEqual(['midpoint', 'day_before']);
   });

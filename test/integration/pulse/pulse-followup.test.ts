@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import {
   checkinActionIds,
@@ -13,21 +13,15 @@ import { pulseItemBlockIds } from '../../../src/slack/blocks/pulse.blocks.ts';
 import { eventually } from '../../support/eventually.ts';
 import { DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
 import { TestClock } from '../../support/test-clock.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { useFileTestApp } from '../../support/file-test-app.ts';
 import { addPeople, createTeamOf } from '../../support/team-steps.ts';
 
 // The pulse follow-up (issue 6): one reminder two days after the check-in, only to members who have
 // not rated while their team's round is open; never to those who rated, stopped, paused or skipped.
 
-let t: TestApp;
 const clock = new TestClock('2027-01-04T07:00:00Z'); // Monday 08:00 in Oslo, 2027-W01
 
-beforeAll(async () => {
-  t = await startTestApp({ clock });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useFileTestApp({ clock });
 
 let seq = 0;
 async function makeTeam(size: number) {

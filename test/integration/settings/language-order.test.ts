@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import {
   settingsBlockIds,
@@ -11,21 +11,15 @@ import { eventually } from '../../support/eventually.ts';
 import { renderBlocks } from '../../support/slack-emulator/render.ts';
 import { ALICE_ID, DEMO_TEAM_ID } from '../../support/slack-emulator/seed.ts';
 import { TestClock } from '../../support/test-clock.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { useFileTestApp } from '../../support/file-test-app.ts';
 
 // The language each person is spoken to in (issue 15, item 2): their own choice → their Slack
 // locale when we speak it → the team's language → English. Everything (check-in, habits, help)
 // follows it, and the stored users.language follows every source as it changes.
 
-let t: TestApp;
 const clock = new TestClock('2027-01-04T07:00:00Z'); // Monday 08:00 in Oslo
 
-beforeAll(async () => {
-  t = await startTestApp({ clock });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useFileTestApp({ clock });
 
 const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
 

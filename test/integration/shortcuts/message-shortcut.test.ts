@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDueDate } from '../../../src/domain/promises/due-date.parser.ts';
 import { promiseBlockIds, promiseCallbackIds, shortcutCallbackIds } from '../../../src/slack/ids.ts';
 import { dms, openModal, submitModal } from '../../support/promise-steps.ts';
@@ -12,25 +12,12 @@ import {
   TEAM_CHANNEL_ID,
 } from '../../support/slack-emulator/seed.ts';
 import type { StoredView } from '../../support/slack-emulator/types.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { usePromiseTestApp } from '../../support/file-test-app.ts';
 
 // "Make this a promise" on a message, through signed `message_action` payloads shaped as Slack
 // sends them, against the real app, database and the emulator.
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.app.outbox.idle();
-  t.emulator.reset();
-  await t.database.db.deleteFrom('promises').execute();
-  await t.database.db.deleteFrom('outbox').execute();
-});
+const t = usePromiseTestApp();
 
 /** A DM between Alice and Bob: the app is not part of it and cannot read it. */
 const PRIVATE_DM = 'D0ALICEBOB';

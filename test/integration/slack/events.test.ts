@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALICE_ID, BOB_ID, DEMO_TEAM_ID, KARI_ID } from '../../support/slack-emulator/seed.ts';
 import { eventually } from '../../support/eventually.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { useFileTestApp } from '../../support/file-test-app.ts';
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(() => {
-  t.emulator.reset();
-});
+const t = useFileTestApp({ clearBeforeEach: [] });
 
 describe('Slack events', () => {
   it('publishes the App Home in the person’s language when they open it', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dms, trust } from '../../support/promise-steps.ts';
 import { validateMessage } from '../../support/slack-emulator/block-kit.ts';
 import { renderBlocks } from '../../support/slack-emulator/render.ts';
@@ -9,25 +9,12 @@ import {
   KARI_ID,
   TEAM_CHANNEL_ID,
 } from '../../support/slack-emulator/seed.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { usePromiseTestApp } from '../../support/file-test-app.ts';
 
 // Inputs that are too long (issue 15, item 4): every answer fits what Slack accepts, an over-long
 // input is told so in the person's language, and nothing is saved.
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.app.outbox.idle();
-  t.emulator.reset();
-  await t.database.db.deleteFrom('promises').execute();
-  await t.database.db.deleteFrom('outbox').execute();
-});
+const t = usePromiseTestApp();
 
 // What the person reads: the zero-width spaces that keep user text from styling itself are invisible.
 const shown = (reply: { blocks?: unknown; text?: string }) =>

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALICE_ID, DEMO_TEAM_ID, KARI_ID, TEAM_CHANNEL_ID } from '../../support/slack-emulator/seed.ts';
 import { commandReply } from '../../support/command-reply.ts';
 import { renderBlocks } from '../../support/slack-emulator/render.ts';
-import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { useFileTestApp } from '../../support/file-test-app.ts';
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(() => {
-  t.emulator.reset();
-});
+const t = useFileTestApp({ clearBeforeEach: [] });
 
 async function runTrust(userId: string, text: string) {
   const before = t.emulator.responses().length;

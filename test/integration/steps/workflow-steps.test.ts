@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDueDate } from '../../../src/domain/promises/due-date.parser.ts';
 import { runTick } from '../../../src/scheduler/scheduler.ts';
 import { functionCallbackIds, pulseActionIds, pulseCallbackIds } from '../../../src/slack/ids.ts';
@@ -14,26 +14,14 @@ import {
 import { EMULATOR_APP_TOKEN } from '../../support/slack-emulator/slack-emulator.ts';
 import { addPeople, createTeamOf } from '../../support/team-steps.ts';
 import { startTestApp, type TestApp } from '../../support/test-app.ts';
+import { usePromiseTestApp } from '../../support/file-test-app.ts';
 import { TestClock } from '../../support/test-clock.ts';
 
 // The Workflow Builder steps, run as Slack runs them: a signed `function_executed` event with a
 // workflow token, answered with functions.completeSuccess / completeError (docs/slack-workflow-steps.md).
 
-let t: TestApp;
 const clock = new TestClock('2027-01-06T11:00:00Z'); // Wednesday of 2027-W01 in Oslo
-
-beforeAll(async () => {
-  t = await startTestApp({ clock });
-});
-afterAll(async () => {
-  await t.close();
-});
-beforeEach(async () => {
-  await t.app.outbox.idle();
-  t.emulator.reset();
-  await t.database.db.deleteFrom('promises').execute();
-  await t.database.db.deleteFrom('outbox').execute();
-});
+const t = usePromiseTestApp({ clock });
 
 async function runStep(callbackId: string, inputs: Record<string, unknown>, via: TestApp = t) {
   const { executionId, status } = await via.driver.functionExecuted({
