@@ -28,8 +28,8 @@ export function benchPersonId(w: number, n: number): string {
 export function oauthEnv(): Record<string, string> {
   return {
     SLACK_CLIENT_ID: 'bench.client',
-    SLACK_CLIENT_SECRET: 'bench-client-secret',
-    SLACK_STATE_SECRET: 'bench-state-secret-0123456789',
+    SLACK_CLIENT_SECRET: 'bench-client-secret-0123456789abcdef',
+    SLACK_STATE_SECRET: 'bench-state-secret-0123456789abcdefgh',
     TOKEN_ENCRYPTION_KEY: TOKEN_KEY.toString('base64'),
   };
 }
