@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { buildSchedulerDeps } from '../app.ts';
-import { ConfigError, formatConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createMetrics } from '../metrics.ts';
-import { openDatabase } from '../persistence/database.ts';
 import { migrateToLatest } from '../persistence/migrator.ts';
 import { runTick } from '../scheduler/scheduler.ts';
+import { runCommand, withDatabase } from './run-command.ts';
 
 // `npm run tick -- --at <ISO-8601 instant>`: one scheduler pass as if the clock read that instant.
 
@@ -28,23 +28,13 @@ function parseArgs(argv: string[]): Date {
 }
 
 const at = parseArgs(process.argv.slice(2));
-try {
+await runCommand('tick failed', async () => {
   const { config, secrets } = loadConfig('worker');
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const database = await openDatabase({ databaseUrl: secrets.databaseUrl, dataDir: config.dataDir });
-  try {
+  await withDatabase({ databaseUrl: secrets.databaseUrl, dataDir: config.dataDir }, async (database) => {
     await migrateToLatest(database.db);
     const deps = buildSchedulerDeps({ config, secrets, logger, metrics: createMetrics(), db: database.db });
     const summary = await runTick(deps, at, { waitForRetries: true, budgetMs: 5 * 60_000 });
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  } finally {
-    await database.close();
-  }
-} catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${formatConfigError(error)}\n`);
-    process.exit(78);
-  }
-  process.stderr.write(`tick failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-}
+  });
+});
