@@ -10,7 +10,6 @@ import {
 import type { AppConfig, Secrets } from '../config.ts';
 import type { AppContext } from '../app-context.ts';
 import type { UserServiceDeps } from '../domain/users/user.service.ts';
-import { withTimeout } from '../with-timeout.ts';
 import { type Logger, toBoltLogger } from '../logger.ts';
 import type { Metrics, SlackSurface } from '../metrics.ts';
 import { BotIdentityProbe } from './runtime/bot-identity.ts';
@@ -43,9 +42,6 @@ import { createViewSeal } from './runtime/view-seal.ts';
 import { createResponseUrlGuard, responseUrlsOf } from './runtime/response-url-guard.ts';
 
 /** Largest request body accepted; Slack's biggest payloads (view submissions) are far below it. */
-/** How long the replay check may take before a command goes on without it (the ack has 3 s). */
-const REPLAY_CHECK_MS = 1_000;
-
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface SlackAppDeps {
@@ -293,20 +289,6 @@ function installMiddleware(app: App, deps: SlackAppDeps): void {
       // A response_url off Slack's host is never called: the request is acked and dropped.
       if (!responseUrlsOf(body).every(allowedResponseUrl)) {
         logger.warn("request with a response_url off Slack's host ignored");
-        await ack?.();
-        end({ outcome: 'ok' });
-        return;
-      }
-      // A replayed signed command (same trigger_id, any instance) has no second effect. When the
-      // database cannot say (down, or slow past the ack's budget) the command goes on: `/trust help`
-      // must still answer, and without the database a replay cannot write anything either.
-      const triggerId = (body as { trigger_id?: unknown }).trigger_id;
-      if (
-        surface === 'command' &&
-        typeof triggerId === 'string' &&
-        (await withTimeout(deps.context.stores.workspaces.claimCommand(triggerId), REPLAY_CHECK_MS)) === false
-      ) {
-        logger.warn('repeated slash command (same trigger_id) ignored');
         await ack?.();
         end({ outcome: 'ok' });
         return;

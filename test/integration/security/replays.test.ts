@@ -80,6 +80,35 @@ describe('a replayed /trust promise', () => {
   });
 });
 
+describe('/trust help, answered in the ack', () => {
+  async function claimedCommands(): Promise<number> {
+    const row = await t.database.db
+      .selectFrom('processed_commands')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  it('writes nothing for a known person, so a replay of it has nothing to repeat', async () => {
+    // Alice is known by now (the promise tests above read her profile).
+    const before = await claimedCommands();
+    const body = commandBody('help');
+    const timestamp = Math.floor(Date.now() / 1000);
+    for (let i = 0; i < 2; i += 1) {
+      const answer = await t.driver.raw({ body, contentType, timestamp });
+      expect(answer.status).toBe(200);
+      expect(answer.text).toContain('/trust promise');
+    }
+    expect(await claimedCommands()).toBe(before);
+    // A command that acts after the ack still leaves its claim.
+    await t.driver.raw({
+      body: commandBody(`promise <@${BOB_ID}> water the plants by friday 3pm`),
+      contentType,
+    });
+    expect(await claimedCommands()).toBe(before + 1);
+  });
+});
+
 describe('response URLs', () => {
   it('are never called on a host other than Slack’s', async () => {
     const response = await t.driver.raw({ body: commandBody('promises', `${trapUrl}/collect`), contentType });

@@ -30,6 +30,9 @@ const commandPayload = z.object({
   text: z.string().max(200_000).default(''),
 });
 
+/** How long the replay check may take before a command goes on without it (the ack has 3 s). */
+const REPLAY_CHECK_MS = 1_000;
+
 /** How long the ack may wait for a cached or stored profile before answering in two steps. */
 const FAST_PROFILE_MS = 250;
 
@@ -75,6 +78,20 @@ export function registerTrustCommand(
         await ack({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
         return;
       }
+    }
+
+    // From here the command acts after the ack (writes, DMs, a response_url answer), so a replayed
+    // signed request (same trigger_id, on any instance) must not run it again. An answer in the ack
+    // itself goes only to the requester and changes nothing, so help and typos need no database
+    // write. When the database cannot say (down, or slower than the ack allows) the command goes
+    // on: `/trust help` must still answer, and without the database a replay cannot write anything.
+    if (
+      triggerId &&
+      (await withTimeout(deps.stores.workspaces.claimCommand(triggerId), REPLAY_CHECK_MS)) === false
+    ) {
+      deps.logger.warn('repeated slash command (same trigger_id) ignored');
+      await ack();
+      return;
     }
 
     if (!afterAck.hasRoom()) {
