@@ -58,8 +58,8 @@ import {
 } from './support/population.ts';
 import { median, percentile, round } from './support/stats.ts';
 
-const SIGNING_SECRET = 'bench-signing-secret';
-const PULSE_SECRET = 'bench-pulse-secret-0123456789';
+const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
+const PULSE_SECRET = 'bench-pulse-secret-0123456789abcdef';
 /** A Monday 09:00 UTC. */
 const DUE = new Date('2027-03-01T09:00:00Z');
 const MINUTE = 60_000;

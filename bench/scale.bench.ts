@@ -69,7 +69,7 @@ export async function run(): Promise<BenchResult> {
         SLACK_BOT_TOKEN: 'xoxb-bench-idle',
         SLACK_API_URL: 'http://127.0.0.1:9/api/',
         DATABASE_URL: database.url,
-        PULSE_SECRET: 'bench-pulse-secret-0123456789',
+        PULSE_SECRET: 'bench-pulse-secret-0123456789abcdef',
         LOG_LEVEL: 'silent',
       },
       'worker',

@@ -28,7 +28,7 @@ export function oauthEnv(): Record<string, string> {
   return {
     SLACK_CLIENT_ID: 'bench.client',
     SLACK_CLIENT_SECRET: 'bench-client-secret',
-    SLACK_STATE_SECRET: 'bench-state-secret-0123456789',
+    SLACK_STATE_SECRET: 'bench-state-secret-0123456789abcdef',
     TOKEN_ENCRYPTION_KEY: TOKEN_KEY.toString('base64'),
   };
 }

@@ -98,7 +98,7 @@ beforeAll(async () => {
     db: database.db,
     clock: systemClock,
     kickOutbox: () => {},
-    checkinComposer: { compose: async () => ({ text: '', blocks: [] }) },
+    checkinComposer: { composePage: async (page) => page.map(() => ({ text: '', blocks: [] })) },
   });
   listeners = runtime.listeners;
 });

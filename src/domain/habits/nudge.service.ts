@@ -1,8 +1,9 @@
 import type { FocusReason } from './team-focus.ts';
 import type { Clock } from '../clock.ts';
-import { checkinWeek, decideDue, nextCheckinDue } from '../checkins/checkin-schedule.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
-import { isoWeekOf, isValidZone, type WeeklyTarget, weekLabel } from '../schedule/local-time.ts';
+import type { WeeklyTarget } from '../schedule/local-time.ts';
+import { computeNextDue, runWeeklySend } from '../schedule/weekly-send.ts';
+import { nextWeeklyDue, weekOfDue } from '../schedule/weekly-schedule.ts';
 import type { Language } from '../users/language.ts';
 import type { Habit } from './catalogue.ts';
 import { habitWeekFor, type HabitServiceDeps } from './habit.service.ts';
@@ -27,8 +28,6 @@ export interface NudgeRunSummary {
   alreadyHandled: number;
 }
 
-const BATCH = 200;
-
 export function nudgeIdempotencyKey(workspaceId: string, userId: string, week: string): string {
   return `habit-nudge:${workspaceId}:${userId}:${week}`;
 }
@@ -38,16 +37,11 @@ export function nextNudgeDue(
   input: { zone: string | null; enabled: boolean; isWeekHandled(week: string): boolean },
   from: Date,
 ): Date | null {
-  return nextCheckinDue(
-    {
-      target: defaultNudgeTarget,
-      zone: input.zone,
-      optedOut: !input.enabled,
-      pausedUntil: null,
-      isWeekHandled: input.isWeekHandled,
-    },
-    from,
-  );
+  return nextWeeklyDue(nudgeSchedule(input.zone, input.enabled, input.isWeekHandled), from);
+}
+
+function nudgeSchedule(zone: string | null, enabled: boolean, isWeekHandled: (week: string) => boolean) {
+  return { target: defaultNudgeTarget, zone, optedOut: !enabled, pausedUntil: null, isWeekHandled };
 }
 
 /**
@@ -55,12 +49,19 @@ export function nextNudgeDue(
  * (`syncNudgeWithProfile`), so an idle tick reads one index range and nothing else.
  */
 export async function queueDueNudges(deps: NudgeServiceDeps, now: Date): Promise<NudgeRunSummary> {
-  const summary: NudgeRunSummary = { queued: 0, skippedLate: 0, alreadyHandled: 0 };
-  for (;;) {
-    const due = await deps.nudges.findDue(now, BATCH);
-    for (const person of due) await handleDue(deps, person, now, summary);
-    if (due.length < BATCH) return summary;
-  }
+  const { queued, skippedLate, alreadyHandled } = await runWeeklySend<DueNudge>(
+    {
+      ledger: deps.nudges,
+      findDue: (at, limit, after) => deps.nudges.findDue(at, limit, after),
+      weekOf: (person) => weekOfDue(person.dueAt, person.zone),
+      catchUpMs: deps.catchUpMs,
+      compose: (page) => composeNudges(deps, page),
+      nextDue: (person, isWeekHandled, from) =>
+        nextNudgeDue({ zone: person.zone, enabled: true, isWeekHandled }, from),
+    },
+    now,
+  );
+  return { queued, skippedLate, alreadyHandled };
 }
 
 /**
@@ -78,7 +79,7 @@ export async function syncNudgeWithProfile(
   const active = reachable && enabled && (existing?.teamEnabled ?? true);
   if (existing && existing.zone === profile.tz && (existing.nextDueAt !== null) === active) return;
   const nextDueAt = active
-    ? await computeNextDue(deps, { ...profile, zone: profile.tz }, true, deps.clock.now())
+    ? await nextNudgeFor(deps, { ...profile, zone: profile.tz }, true, deps.clock.now())
     : null;
   await deps.nudges.saveSettings(profile.workspaceId, profile.userId, {
     enabled,
@@ -88,46 +89,27 @@ export async function syncNudgeWithProfile(
 }
 
 /** The next nudge for a person, or null while their own or their team's switch is off. */
-export async function computeNextDue(
+export async function nextNudgeFor(
   deps: Pick<NudgeServiceDeps, 'nudges'>,
   person: { workspaceId: string; userId: string; zone: string | null },
   enabled: boolean,
   from: Date,
 ): Promise<Date | null> {
-  const zone = person.zone && isValidZone(person.zone) ? person.zone : null;
-  if (!zone || !enabled) return null;
-  const handled = await deps.nudges.handledWeeks(
-    person.workspaceId,
-    person.userId,
-    weekLabel(isoWeekOf(from, zone)),
-  );
-  return nextNudgeDue({ zone, enabled, isWeekHandled: (w) => handled.has(w) }, from);
+  const { isWeekHandled: _, ...schedule } = nudgeSchedule(person.zone, enabled, () => false);
+  return computeNextDue(deps.nudges, person, schedule, from);
 }
 
-async function handleDue(deps: NudgeServiceDeps, person: DueNudge, now: Date, summary: NudgeRunSummary) {
-  const week = checkinWeek(person.dueAt, person.zone);
-  const decision = decideDue(person.dueAt, now, deps.catchUpMs);
-  const handled = await deps.nudges.handledWeeks(person.workspaceId, person.userId, week);
-  handled.add(week);
-  const from = new Date(Math.max(now.getTime(), person.dueAt.getTime()));
-  const nextDueAt = nextNudgeDue(
-    { zone: person.zone, enabled: true, isWeekHandled: (w) => handled.has(w) },
-    from,
-  );
-  const message = decision === 'send' ? await composeNudge(deps, person, week) : null;
-  const recorded = await deps.nudges.recordHandled({
-    workspaceId: person.workspaceId,
-    userId: person.userId,
-    week,
-    outcome: decision === 'send' ? 'queued' : 'skipped_late',
-    message,
-    nextDueAt,
-  });
-  if (!recorded) summary.alreadyHandled += 1;
-  else if (decision === 'send') summary.queued += 1;
-  else summary.skippedLate += 1;
+/** One at a time: each is a few reads, and the connection pool stays free for requests. */
+async function composeNudges(
+  deps: NudgeServiceDeps,
+  page: ReadonlyArray<{ person: DueNudge; week: string }>,
+) {
+  const messages: OutgoingMessage[] = [];
+  for (const { person, week } of page) messages.push(await composeNudge(deps, person, week));
+  return messages;
 }
 
+/** The nudge's message; its key is the only place a nudge's identity is spelled. */
 async function composeNudge(
   deps: NudgeServiceDeps,
   person: DueNudge,
@@ -159,7 +141,7 @@ export async function setNudges(
 ): Promise<void> {
   const teamEnabled =
     (await deps.nudges.findSettings(person.workspaceId, person.userId))?.teamEnabled ?? true;
-  const nextDueAt = await computeNextDue(deps, person, enabled && teamEnabled, deps.clock.now());
+  const nextDueAt = await nextNudgeFor(deps, person, enabled && teamEnabled, deps.clock.now());
   await deps.nudges.saveSettings(person.workspaceId, person.userId, {
     enabled,
     zone: person.zone,

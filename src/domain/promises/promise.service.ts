@@ -293,7 +293,7 @@ export function promiseMessageKey(notice: PromiseNotice, promise: TrustPromise):
 
 /** Open promises due before `until` (overdue ones included), made and received, soonest first. */
 export async function listMyPromisesDueBy(
-  deps: Pick<PromiseServiceDeps, 'promises'>,
+  deps: { promises: Pick<PromiseRepository, 'listActiveFor'> },
   workspaceId: string,
   userId: string,
   until: Date,
