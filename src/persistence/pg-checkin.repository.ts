@@ -2,7 +2,7 @@ import type { CheckinRepository, DueCheckin } from '../domain/checkins/ports.ts'
 import { resolveLanguage } from '../domain/users/language.ts';
 import type { Db } from './database.ts';
 import { unlessPersonGone } from './pg-user.repository.ts';
-import { checkinLedger, createPgWeeklyLedger } from './pg-weekly-ledger.repository.ts';
+import { afterKeyset, checkinLedger, createPgWeeklyLedger } from './pg-weekly-ledger.repository.ts';
 
 export function createPgCheckinRepository(db: Db): CheckinRepository {
   return {
@@ -29,13 +29,10 @@ export function createPgCheckinRepository(db: Db): CheckinRepository {
         .where('s.next_due_at', 'is not', null)
         .where('s.next_due_at', '<=', now)
         .where('u.tz', 'is not', null)
-        .$if(after !== undefined, (q) =>
-          q.where((eb) =>
-            eb(
-              eb.refTuple('s.next_due_at', 's.workspace_id', 's.user_id'),
-              '>',
-              eb.tuple(after?.dueAt ?? now, after?.workspaceId ?? '', after?.userId ?? ''),
-            ),
+        .where(
+          afterKeyset(
+            ['s.next_due_at', 's.workspace_id', 's.user_id'],
+            after && [after.dueAt, after.workspaceId, after.userId],
           ),
         )
         .orderBy('s.next_due_at')

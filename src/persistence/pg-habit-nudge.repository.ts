@@ -2,7 +2,7 @@ import type { DueNudge, HabitNudgeRepository } from '../domain/habits/ports.ts';
 import { resolveLanguage } from '../domain/users/language.ts';
 import type { Db } from './database.ts';
 import { unlessPersonGone } from './pg-user.repository.ts';
-import { createPgWeeklyLedger, habitNudgeLedger } from './pg-weekly-ledger.repository.ts';
+import { afterKeyset, createPgWeeklyLedger, habitNudgeLedger } from './pg-weekly-ledger.repository.ts';
 
 export function createPgHabitNudgeRepository(db: Db): HabitNudgeRepository {
   return {
@@ -22,13 +22,10 @@ export function createPgHabitNudgeRepository(db: Db): HabitNudgeRepository {
         .where('u.tz', 'is not', null)
         .where('u.is_bot', '=', false)
         .where('u.is_deleted', '=', false)
-        .$if(after !== undefined, (q) =>
-          q.where((eb) =>
-            eb(
-              eb.refTuple('s.next_due_at', 's.workspace_id', 's.user_id'),
-              '>',
-              eb.tuple(after?.dueAt ?? now, after?.workspaceId ?? '', after?.userId ?? ''),
-            ),
+        .where(
+          afterKeyset(
+            ['s.next_due_at', 's.workspace_id', 's.user_id'],
+            after && [after.dueAt, after.workspaceId, after.userId],
           ),
         )
         .orderBy('s.next_due_at')

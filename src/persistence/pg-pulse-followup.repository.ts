@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { FollowupCandidate, PulseFollowupRepository } from '../domain/pulse/pulse-followup.service.ts';
 import { resolveLanguage } from '../domain/users/language.ts';
 import type { Db } from './database.ts';
-import { createPgWeeklyLedger, pulseFollowupLedger } from './pg-weekly-ledger.repository.ts';
+import { afterKeyset, createPgWeeklyLedger, pulseFollowupLedger } from './pg-weekly-ledger.repository.ts';
 
 export function createPgPulseFollowupRepository(db: Db): PulseFollowupRepository {
   return {
@@ -33,18 +33,10 @@ export function createPgPulseFollowupRepository(db: Db): PulseFollowupRepository
         ])
         .where(sql<boolean>`c.followup_pending and c.outcome in ('queued', 'sent_now')`)
         .where('c.due_at', '<=', sentBefore)
-        .$if(after !== undefined, (q) =>
-          q.where((eb) =>
-            eb(
-              eb.refTuple('c.due_at', 'c.workspace_id', 'c.user_id', 'c.week'),
-              '>',
-              eb.tuple(
-                after?.sentAt ?? sentBefore,
-                after?.workspaceId ?? '',
-                after?.userId ?? '',
-                after?.week ?? '',
-              ),
-            ),
+        .where(
+          afterKeyset(
+            ['c.due_at', 'c.workspace_id', 'c.user_id', 'c.week'],
+            after && [after.sentAt, after.workspaceId, after.userId, after.week],
           ),
         )
         .orderBy('c.due_at')

@@ -37,6 +37,15 @@ export const pulseFollowupLedger: WeeklyLedgerTables = {
   claim: { clearFlag: 'followup_pending' },
 };
 
+/**
+ * Keyset pagination of a due stream: the rows after the previous page's last, compared as one
+ * row value so the due-time index serves it; every row when there is no previous page.
+ */
+export function afterKeyset(columns: readonly string[], last: readonly unknown[] | undefined) {
+  if (!last) return sql<boolean>`true`;
+  return sql<boolean>`(${sql.join(columns.map((c) => sql.ref(c)))}) > (${sql.join(last.map((v) => sql`${v}`))})`;
+}
+
 export function createPgWeeklyLedger(db: Db, tables: WeeklyLedgerTables): WeeklyLedger {
   const weeks = sql.table(tables.weeks);
   // With a flag, a week is handled once the flag is cleared; otherwise once its row exists.

@@ -1,8 +1,14 @@
 import type { Clock } from '../clock.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import { isoWeekOf, isValidZone, weekLabel } from '../schedule/local-time.ts';
-import { computeNextDue, runWeeklySend, weekKey } from '../schedule/weekly-send.ts';
-import { nextWeeklyDue, weekOfDue } from '../schedule/weekly-schedule.ts';
+import {
+  computeNextDue,
+  runWeeklySend,
+  type ScheduledSendSummary,
+  scheduledSummary,
+  weekKey,
+} from '../schedule/weekly-send.ts';
+import { nextWeeklyDue } from '../schedule/weekly-schedule.ts';
 import { defaultCheckinTarget } from './checkin-schedule.ts';
 import type { CheckinComposer, CheckinRepository, CheckinScheduleState, DueCheckin } from './ports.ts';
 
@@ -12,11 +18,7 @@ export interface CheckinServiceDeps {
   catchUpMs: number;
 }
 
-export interface DueRunSummary {
-  queued: number;
-  skippedLate: number;
-  alreadyHandled: number;
-}
+export type DueRunSummary = ScheduledSendSummary;
 
 export function checkinIdempotencyKey(workspaceId: string, userId: string, week: string): string {
   return `checkin:${workspaceId}:${userId}:${week}`;
@@ -45,18 +47,16 @@ function checkinMessage(
  * section and recorded in one transaction.
  */
 export async function queueDueCheckins(deps: CheckinServiceDeps, now: Date): Promise<DueRunSummary> {
-  const { queued, skippedLate, alreadyHandled } = await runWeeklySend<DueCheckin>(
+  const summary = await runWeeklySend<DueCheckin>(
     {
-      ledger: deps.checkins,
-      findDue: (at, limit, after) => deps.checkins.findDue(at, limit, after),
-      weekOf: (person) => weekOfDue(person.dueAt, person.zone),
+      source: deps.checkins,
       catchUpMs: deps.catchUpMs,
       compose: (page, at) => composeCheckins(deps, page, at),
       nextDue: (person, isWeekHandled, from) => nextWeeklyDue({ ...person, isWeekHandled }, from),
     },
     now,
   );
-  return { queued, skippedLate, alreadyHandled };
+  return scheduledSummary(summary);
 }
 
 async function composeCheckins(

@@ -2,8 +2,13 @@ import type { FocusReason } from './team-focus.ts';
 import type { Clock } from '../clock.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import type { WeeklyTarget } from '../schedule/local-time.ts';
-import { computeNextDue, runWeeklySend } from '../schedule/weekly-send.ts';
-import { nextWeeklyDue, weekOfDue } from '../schedule/weekly-schedule.ts';
+import {
+  computeNextDue,
+  runWeeklySend,
+  type ScheduledSendSummary,
+  scheduledSummary,
+} from '../schedule/weekly-send.ts';
+import { nextWeeklyDue } from '../schedule/weekly-schedule.ts';
 import type { Language } from '../users/language.ts';
 import type { Habit } from './catalogue.ts';
 import { habitWeekFor, type HabitServiceDeps } from './habit.service.ts';
@@ -22,11 +27,7 @@ export interface NudgeServiceDeps extends HabitServiceDeps {
   };
 }
 
-export interface NudgeRunSummary {
-  queued: number;
-  skippedLate: number;
-  alreadyHandled: number;
-}
+export type NudgeRunSummary = ScheduledSendSummary;
 
 export function nudgeIdempotencyKey(workspaceId: string, userId: string, week: string): string {
   return `habit-nudge:${workspaceId}:${userId}:${week}`;
@@ -49,11 +50,9 @@ function nudgeSchedule(zone: string | null, enabled: boolean, isWeekHandled: (we
  * (`syncNudgeWithProfile`), so an idle tick reads one index range and nothing else.
  */
 export async function queueDueNudges(deps: NudgeServiceDeps, now: Date): Promise<NudgeRunSummary> {
-  const { queued, skippedLate, alreadyHandled } = await runWeeklySend<DueNudge>(
+  const summary = await runWeeklySend<DueNudge>(
     {
-      ledger: deps.nudges,
-      findDue: (at, limit, after) => deps.nudges.findDue(at, limit, after),
-      weekOf: (person) => weekOfDue(person.dueAt, person.zone),
+      source: deps.nudges,
       catchUpMs: deps.catchUpMs,
       compose: (page) => composeNudges(deps, page),
       nextDue: (person, isWeekHandled, from) =>
@@ -61,7 +60,7 @@ export async function queueDueNudges(deps: NudgeServiceDeps, now: Date): Promise
     },
     now,
   );
-  return { queued, skippedLate, alreadyHandled };
+  return scheduledSummary(summary);
 }
 
 /**

@@ -69,12 +69,16 @@ export function followupIdempotencyKey(workspaceId: string, personTag: string, w
 export async function queueDueFollowups(deps: FollowupDeps, now: Date): Promise<FollowupSummary> {
   const { queued, notNeeded } = await runWeeklySend<FollowupCandidate & { dueAt: Date }>(
     {
-      ledger: deps.followups,
-      findDue: async (at, limit, after) =>
-        (await deps.followups.findDue(new Date(at.getTime() - FOLLOWUP_DELAY_MS), limit, after)).map((c) => ({
-          ...c,
-          dueAt: new Date(c.sentAt.getTime() + FOLLOWUP_DELAY_MS),
-        })),
+      source: {
+        ...deps.followups,
+        findDue: async (at, limit, after) =>
+          (await deps.followups.findDue(new Date(at.getTime() - FOLLOWUP_DELAY_MS), limit, after)).map(
+            (c) => ({
+              ...c,
+              dueAt: new Date(c.sentAt.getTime() + FOLLOWUP_DELAY_MS),
+            }),
+          ),
+      },
       weekOf: (candidate) => candidate.week,
       // A follow-up is worth sending as long as its round is open, however late.
       catchUpMs: Number.POSITIVE_INFINITY,

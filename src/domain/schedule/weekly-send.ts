@@ -1,6 +1,6 @@
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import { isoWeekOf, isValidZone, weekLabel } from './local-time.ts';
-import { decideDue, nextWeeklyDue, type WeeklyScheduleInput } from './weekly-schedule.ts';
+import { decideDue, nextWeeklyDue, type WeeklyScheduleInput, weekOfDue } from './weekly-schedule.ts';
 
 // The weekly per-person send, once for check-ins, habit nudges and pulse follow-ups: due people
 // are streamed in pages by keyset, each is sent or skipped as late, the page's messages are
@@ -13,6 +13,8 @@ export interface DueWeek {
   workspaceId: string;
   userId: string;
   dueAt: Date;
+  /** The person's zone: the week is the due time's ISO week there, unless the send says otherwise. */
+  zone: string | null;
 }
 
 export interface Person {
@@ -54,10 +56,13 @@ export function weekKey(p: Person & { week: string }): string {
 }
 
 export interface WeeklySend<P extends DueWeek> {
-  ledger: WeeklyLedger;
-  /** People due at or before `now`, in keyset order, after `after` (the previous page's last) when given. */
-  findDue(now: Date, limit: number, after: P | undefined): Promise<P[]>;
-  weekOf(person: P): string;
+  /** Who is due, and the ledger their weeks are recorded in. */
+  source: WeeklyLedger & {
+    /** People due at or before `now`, in keyset order, after `after` (the previous page's last) when given. */
+    findDue(now: Date, limit: number, after?: P): Promise<P[]>;
+  };
+  /** The week a due message belongs to; by default the due time's ISO week in the person's zone. */
+  weekOf?(person: P): string;
   /** How long after its due time a message still goes out; later its week is skipped. */
   catchUpMs: number;
   /** The messages for a page of people to send to, in its order; null where none is needed. */
@@ -78,6 +83,17 @@ export interface WeeklySendSummary {
   alreadyHandled: number;
 }
 
+/** What a send on a schedule reports: it always has something to say, so no `notNeeded`. */
+export type ScheduledSendSummary = Omit<WeeklySendSummary, 'notNeeded'>;
+
+export function scheduledSummary({
+  queued,
+  skippedLate,
+  alreadyHandled,
+}: WeeklySendSummary): ScheduledSendSummary {
+  return { queued, skippedLate, alreadyHandled };
+}
+
 /**
  * Due people read, composed and recorded per page; a run never holds more than one page. A page's
  * transaction is short enough (200 rows) that requests on a one-connection embedded database are
@@ -93,7 +109,7 @@ export async function runWeeklySend<P extends DueWeek>(
   const summary: WeeklySendSummary = { queued: 0, skippedLate: 0, notNeeded: 0, alreadyHandled: 0 };
   let after: P | undefined;
   for (;;) {
-    const page = await send.findDue(now, WEEKLY_SEND_PAGE, after);
+    const page = await send.source.findDue(now, WEEKLY_SEND_PAGE, after);
     if (page.length > 0) await handlePage(send, page, now, summary);
     after = page.at(-1);
     if (page.length < WEEKLY_SEND_PAGE || !after) return summary;
@@ -108,11 +124,11 @@ async function handlePage<P extends DueWeek>(
 ) {
   const weeks = page.map((person) => ({
     person,
-    week: send.weekOf(person),
+    week: send.weekOf?.(person) ?? weekOfDue(person.dueAt, person.zone ?? 'UTC'),
     decision: decideDue(person.dueAt, now, send.catchUpMs),
   }));
   const handled = send.nextDue
-    ? await send.ledger.handledWeeksOf(
+    ? await send.source.handledWeeksOf(
         weeks.map(({ person, week }) => ({ ...personOf(person), fromWeek: week })),
       )
     : undefined;
@@ -133,7 +149,7 @@ async function handlePage<P extends DueWeek>(
     const from = new Date(Math.max(now.getTime(), w.person.dueAt.getTime()));
     return { ...record, nextDueAt: send.nextDue(w.person, (week) => weeksHandled.has(week), from) };
   });
-  const recorded = await send.ledger.recordWeeks(records);
+  const recorded = await send.source.recordWeeks(records);
   for (const record of records) {
     if (!recorded.has(weekKey(record))) summary.alreadyHandled += 1;
     else if (record.outcome === 'skipped_late') summary.skippedLate += 1;

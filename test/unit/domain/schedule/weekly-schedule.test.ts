@@ -1,6 +1,11 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { decideDue, nextWeeklyDue, weekOfDue } from '../../../../src/domain/schedule/weekly-schedule.ts';
+import {
+  decideDue,
+  isPaused,
+  nextWeeklyDue,
+  weekOfDue,
+} from '../../../../src/domain/schedule/weekly-schedule.ts';
 
 const zones = ['America/New_York', 'Europe/Oslo', 'Asia/Tokyo', 'Australia/Lord_Howe', 'Pacific/Chatham'];
 // Sunday targets sit on the DST switches of these zones: 02:30 falls in spring-forward gaps,
@@ -137,5 +142,15 @@ describe('the check-in schedule', () => {
     const sixHours = 6 * 60 * 60 * 1000;
     expect(decideDue(due, new Date('2026-11-23T09:50:00Z'), sixHours)).toBe('send');
     expect(decideDue(due, new Date('2026-11-23T23:00:00Z'), sixHours)).toBe('skip_late');
+  });
+
+  it('keeps a person paused until the start of the pause day in their own zone', () => {
+    // 2026-12-01 starts at 2026-11-30T23:00Z in Oslo and at 2026-12-01T05:00Z in New York.
+    expect(isPaused('2026-12-01', 'Europe/Oslo', new Date('2026-11-30T22:59:00Z'))).toBe(true);
+    expect(isPaused('2026-12-01', 'Europe/Oslo', new Date('2026-11-30T23:00:00Z'))).toBe(false);
+    expect(isPaused('2026-12-01', 'America/New_York', new Date('2026-12-01T04:59:00Z'))).toBe(true);
+    expect(isPaused('2026-12-01', null, new Date('2026-11-30T23:59:00Z'))).toBe(true);
+    expect(isPaused(null, 'Europe/Oslo', new Date('2026-11-30T12:00:00Z'))).toBe(false);
+    expect(isPaused('not a day', 'Europe/Oslo', new Date('2026-11-30T12:00:00Z'))).toBe(false);
   });
 });
