@@ -101,41 +101,57 @@ export function scheduledSummary({
  */
 export const WEEKLY_SEND_PAGE = 200;
 
-/** Sends everything due at `now`, page by page. */
+/**
+ * Sends everything due at `now`, page by page. The next page is read and composed while the
+ * previous one is being recorded (the keyset does not depend on it), so a fan-out is bound by the
+ * slower of the two, not their sum; pages are still recorded one at a time, in order.
+ */
 export async function runWeeklySend<P extends DueWeek>(
   send: WeeklySend<P>,
   now: Date,
 ): Promise<WeeklySendSummary> {
   const summary: WeeklySendSummary = { queued: 0, skippedLate: 0, notNeeded: 0, alreadyHandled: 0 };
-  let after: P | undefined;
-  for (;;) {
-    const page = await send.source.findDue(now, WEEKLY_SEND_PAGE, after);
-    if (page.length > 0) await handlePage(send, page, now, summary);
-    after = page.at(-1);
-    if (page.length < WEEKLY_SEND_PAGE || !after) return summary;
+  let recording: Promise<void> = Promise.resolve();
+  try {
+    let after: P | undefined;
+    for (;;) {
+      const page = await send.source.findDue(now, WEEKLY_SEND_PAGE, after);
+      if (page.length > 0) {
+        const records = await preparePage(send, page, now);
+        await recording;
+        recording = recordPage(send, records, summary);
+        // Awaited before the next page or in `finally`; until then a failure must not count as unhandled.
+        recording.catch(() => undefined);
+      }
+      after = page.at(-1);
+      if (page.length < WEEKLY_SEND_PAGE || !after) break;
+    }
+  } finally {
+    await recording;
   }
+  return summary;
 }
 
-async function handlePage<P extends DueWeek>(
+/** A page's decisions, messages and next due times, ready to record. */
+async function preparePage<P extends DueWeek>(
   send: WeeklySend<P>,
   page: P[],
   now: Date,
-  summary: WeeklySendSummary,
-) {
+): Promise<WeekRecord[]> {
   const weeks = page.map((person) => ({
     person,
     week: send.weekOf?.(person) ?? weekOfDue(person.dueAt, person.zone ?? 'UTC'),
     decision: decideDue(person.dueAt, now, send.catchUpMs),
   }));
-  const handled = send.nextDue
-    ? await send.source.handledWeeksOf(
-        weeks.map(({ person, week }) => ({ ...personOf(person), fromWeek: week })),
-      )
-    : undefined;
   const toSend = weeks.filter((w) => w.decision === 'send');
-  const composed = toSend.length > 0 ? await send.compose(toSend, now) : [];
+  const [handled, composed] = await Promise.all([
+    send.nextDue
+      ? send.source.handledWeeksOf(weeks.map(({ person, week }) => ({ ...personOf(person), fromWeek: week })))
+      : undefined,
+    toSend.length > 0 ? send.compose(toSend, now) : [],
+  ]);
   const messages = new Map(toSend.map((w, i) => [w, composed[i] ?? null]));
-  const records = weeks.map((w): WeekRecord => {
+  return weeks.map((w): WeekRecord => {
     const record: WeekRecord = {
       ...personOf(w.person),
       week: w.week,
@@ -149,6 +165,13 @@ async function handlePage<P extends DueWeek>(
     const from = new Date(Math.max(now.getTime(), w.person.dueAt.getTime()));
     return { ...record, nextDueAt: send.nextDue(w.person, (week) => weeksHandled.has(week), from) };
   });
+}
+
+async function recordPage<P extends DueWeek>(
+  send: WeeklySend<P>,
+  records: WeekRecord[],
+  summary: WeeklySendSummary,
+) {
   const recorded = await send.source.recordWeeks(records);
   for (const record of records) {
     if (!recorded.has(weekKey(record))) summary.alreadyHandled += 1;

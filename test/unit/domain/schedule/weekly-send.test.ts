@@ -153,4 +153,20 @@ describe('the weekly send', () => {
     expect(summary).toEqual({ queued: 1, skippedLate: 1, notNeeded: 1, alreadyHandled: 0 });
     expect(composed).toEqual(['U00001', 'U00002']);
   });
+
+  it('fails the run when a page cannot be recorded, after the pages before it', async () => {
+    const people = Array.from({ length: 3 * WEEKLY_SEND_PAGE }, (_, i) => person(i, now));
+    const fake = fakeSource(people);
+    let calls = 0;
+    const source = {
+      ...fake.source,
+      recordWeeks: async (records: ReadonlyArray<WeekRecord>) => {
+        calls += 1;
+        if (calls === 2) throw new Error('database gone');
+        return fake.source.recordWeeks(records);
+      },
+    };
+    await expect(runWeeklySend(weeklySend(source), now)).rejects.toThrow('database gone');
+    expect(fake.queued).toHaveLength(WEEKLY_SEND_PAGE);
+  });
 });
