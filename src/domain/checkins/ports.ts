@@ -1,7 +1,6 @@
 import type { Language } from '../users/language.ts';
 import type { WeeklyTarget } from '../schedule/local-time.ts';
-import type { FocusTeam } from '../habits/ports.ts';
-import type { Reflection } from '../habits/reflection.ts';
+import type { HabitPageReads } from '../habits/habit-week-page.ts';
 import type { TrustPromise } from '../promises/promise.ts';
 import type { Person, WeeklyLedger } from '../schedule/weekly-send.ts';
 import type { Team } from '../teams/team.ts';
@@ -70,13 +69,9 @@ export interface CheckinComposer {
  * What the check-in's sections read, for a whole page of people at once (one query each), keyed by
  * `personKey`. People without data are absent from the maps.
  */
-export interface CheckinPageReads {
+export interface CheckinPageReads extends HabitPageReads {
   /** Open and renegotiated promises each person made or received, by due time. */
   activePromisesOf(people: ReadonlyArray<Person>): Promise<Map<string, TrustPromise[]>>;
-  /** Each person's oldest team, whose rotation their habit focus follows. */
-  focusTeamsOf(people: ReadonlyArray<Person>): Promise<Map<string, FocusTeam>>;
-  /** Each person's habit reflections from `fromWeek` on, oldest first. */
-  reflectionsSinceOf(people: ReadonlyArray<Person>, fromWeek: string): Promise<Map<string, Reflection[]>>;
   /** Each person's teams (by channel) with their member counts. */
   teamsOf(people: ReadonlyArray<Person>): Promise<Map<string, Array<{ team: Team; memberCount: number }>>>;
 }

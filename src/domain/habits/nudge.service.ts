@@ -11,7 +11,8 @@ import {
 import { nextWeeklyDue } from '../schedule/weekly-schedule.ts';
 import type { Language } from '../users/language.ts';
 import type { Habit } from './catalogue.ts';
-import { habitWeekFor, type HabitServiceDeps } from './habit.service.ts';
+import type { HabitServiceDeps, HabitWeek } from './habit.service.ts';
+import { type HabitPageReads, habitWeeksForPage } from './habit-week-page.ts';
 import type { DueNudge, HabitNudgeRepository } from './ports.ts';
 
 /** Wednesday 14:00 in the person's zone. */
@@ -19,6 +20,8 @@ export const defaultNudgeTarget: WeeklyTarget = { weekday: 3, time: '14:00' };
 
 export interface NudgeServiceDeps extends HabitServiceDeps {
   nudges: HabitNudgeRepository;
+  /** The page's habit data at once (see `habitWeeksForPage`). */
+  pageReads: HabitPageReads;
   catchUpMs: number;
   /** Renders the nudge in the person's language (the domain has no Block Kit). */
   render(input: { language: Language; habit: Habit; tip: string; reason: FocusReason }): {
@@ -98,23 +101,28 @@ export async function nextNudgeFor(
   return computeNextDue(deps.nudges, person, schedule, from);
 }
 
-/** One at a time: each is a few reads, and the connection pool stays free for requests. */
+/** The page's nudges; the habit data is read for the whole page at once. */
 async function composeNudges(
   deps: NudgeServiceDeps,
   page: ReadonlyArray<{ person: DueNudge; week: string }>,
-) {
-  const messages: OutgoingMessage[] = [];
-  for (const { person, week } of page) messages.push(await composeNudge(deps, person, week));
-  return messages;
+): Promise<Array<OutgoingMessage | null>> {
+  const weeks = await habitWeeksForPage(
+    deps,
+    page.map(({ person, week }) => ({ ...person, week })),
+  );
+  return page.map(({ person, week }, i) => {
+    const habitWeek = weeks[i];
+    return habitWeek ? nudgeMessage(deps, person, week, habitWeek) : null;
+  });
 }
 
 /** The nudge's message; its key is the only place a nudge's identity is spelled. */
-async function composeNudge(
+function nudgeMessage(
   deps: NudgeServiceDeps,
   person: DueNudge,
   week: string,
-): Promise<OutgoingMessage> {
-  const habitWeek = await habitWeekFor(deps, person, week, person.language);
+  habitWeek: HabitWeek,
+): OutgoingMessage {
   const content = deps.render({
     language: person.language,
     habit: habitWeek.focus,

@@ -1,5 +1,6 @@
 import { type NudgeServiceDeps, queueDueNudges } from '../../domain/habits/nudge.service.ts';
 import { messages } from '../../i18n/index.ts';
+import { createPgCheckinPageReads } from '../../persistence/pg-checkin-page.repository.ts';
 import { createPgHabitNudgeRepository } from '../../persistence/pg-habit-nudge.repository.ts';
 import { createPgHabitRepository } from '../../persistence/pg-habit.repository.ts';
 import { buildNudgeMessage } from '../../slack/views/habit.view.ts';
@@ -10,6 +11,7 @@ import type { JobDeps } from './index.ts';
 export function createHabitNudgesJob(deps: JobDeps): Job {
   const nudgeDeps = {
     habits: createPgHabitRepository(deps.db),
+    pageReads: createPgCheckinPageReads(deps.db),
     nudges: createPgHabitNudgeRepository(deps.db),
     catchUpMs: deps.config.catchUpMs,
     render: ({ language, habit, tip, reason }: Parameters<NudgeServiceDeps['render']>[0]) =>
