@@ -1,6 +1,8 @@
+import type { CheckinCompositionInput } from '../domain/checkins/ports.ts';
 import type { PulseBallotBox } from '../domain/pulse/ballot-box.ts';
-import type { RoundKey } from '../domain/pulse/pulse.ts';
+import { type RoundKey, roundAt, roundLabel } from '../domain/pulse/pulse.ts';
 import { personKey } from '../domain/schedule/weekly-send.ts';
+import type { Team } from '../domain/teams/team.ts';
 import { messages } from '../i18n/index.ts';
 import type { Db } from '../persistence/database.ts';
 import { createPgCheckinPageReads } from '../persistence/pg-checkin-page.repository.ts';
@@ -12,36 +14,33 @@ import { buildPulseCheckinSection, type PulseCheckinEntry } from './views/pulse.
 export function createPulseCheckinSection(db: Db, pulse: PulseBallotBox): CheckinSection {
   const reads = createPgCheckinPageReads(db);
   return async (page) => {
-    // The page's teams (and their sizes) are read at once; whether a round is closed once per round.
+    // The page's teams and sizes are read at once; then per team (not per person) whether its
+    // round is closed and which of the page's members rated it.
     const teamsOf = await reads.teamsOf(page);
-    const members = new Set<string>();
-    const sizes = new Map<string, number>();
-    for (const [key, teams] of teamsOf) {
-      for (const { team, memberCount } of teams) {
-        members.add(`${team.id}:${key}`);
-        sizes.set(team.id, memberCount);
+    const teams = new Map<string, { team: Team; memberCount: number; members: string[] }>();
+    for (const { workspaceId, userId } of page) {
+      for (const { team, memberCount } of teamsOf.get(personKey({ workspaceId, userId })) ?? []) {
+        const entry = teams.get(team.id) ?? { team, memberCount, members: [] };
+        entry.members.push(userId);
+        teams.set(team.id, entry);
       }
     }
-    const closed = new Map<string, Promise<boolean>>();
+    const rounds = await pageRounds(pulse, [...teams.values()], page);
     const pagePulse = {
-      hasRated: pulse.hasRated.bind(pulse),
-      isClosed: (round: RoundKey) => {
-        const key = `${round.teamId}:${round.week.weekYear}:${round.week.weekNumber}`;
-        const known = closed.get(key) ?? pulse.isClosed(round);
-        closed.set(key, known);
-        return known;
-      },
+      hasRated: async (workspaceId: string, round: RoundKey, userId: string) =>
+        rounds.get(roundId(round))?.rated.has(userId) ?? pulse.hasRated(workspaceId, round, userId),
+      isClosed: async (round: RoundKey) => rounds.get(roundId(round))?.closed ?? pulse.isClosed(round),
+    };
+    const pageTeams = {
+      isMember: async (teamId: string, userId: string) =>
+        teams.get(teamId)?.members.includes(userId) ?? false,
+      memberCount: async (teamId: string) => teams.get(teamId)?.memberCount ?? 0,
     };
     const blocks = [];
     for (const { workspaceId, userId, language, now } of page) {
-      const key = personKey({ workspaceId, userId });
-      const teams = {
-        isMember: async (teamId: string) => members.has(`${teamId}:${key}`),
-        memberCount: async (teamId: string) => sizes.get(teamId) ?? 0,
-      };
       const entries: PulseCheckinEntry[] = [];
-      for (const { team } of teamsOf.get(key) ?? []) {
-        const available = await availableRound({ teams, pulse: pagePulse, now }, team, userId);
+      for (const { team } of teamsOf.get(personKey({ workspaceId, userId })) ?? []) {
+        const available = await availableRound({ teams: pageTeams, pulse: pagePulse, now }, team, userId);
         if (available.kind === 'open')
           entries.push({ kind: 'rate', channelId: team.channelId, value: available.value });
         if (available.kind === 'not_offered') {
@@ -56,4 +55,30 @@ export function createPulseCheckinSection(db: Db, pulse: PulseBallotBox): Checki
     }
     return blocks;
   };
+}
+
+function roundId(round: RoundKey): string {
+  return `${round.teamId}:${roundLabel(round)}`;
+}
+
+/** Each team's current round (as of the page's time): whether it is closed, and who of the page rated it. */
+async function pageRounds(
+  pulse: PulseBallotBox,
+  teams: ReadonlyArray<{ team: Team; members: string[] }>,
+  page: ReadonlyArray<CheckinCompositionInput>,
+): Promise<Map<string, { closed: boolean; rated: Set<string> }>> {
+  const now = page[0]?.now;
+  if (!now) return new Map();
+  return new Map(
+    await Promise.all(
+      teams.map(async ({ team, members }) => {
+        const round = roundAt(team.id, now, team.timeZone);
+        const [closed, rated] = await Promise.all([
+          pulse.isClosed(round),
+          pulse.ratedAmong(team.workspaceId, round, members),
+        ]);
+        return [roundId(round), { closed, rated }] as const;
+      }),
+    ),
+  );
 }
