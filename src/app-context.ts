@@ -91,10 +91,10 @@ export function createAppContext(input: AppContextInput): AppContext {
     users,
     outbox: { enqueue: (messages) => stores.outbox.enqueue(messages) },
     pulse,
-    checkinComposer: createCheckinComposer(db, [
-      createPromisesCheckinSection(db),
-      createHabitCheckinSection(db),
-      createPulseCheckinSection(db, pulse),
+    checkinComposer: createCheckinComposer([
+      createPromisesCheckinSection(stores.checkinPages),
+      createHabitCheckinSection({ habits: stores.habits, pageReads: stores.checkinPages }),
+      createPulseCheckinSection(stores.checkinPages, pulse),
     ]),
     digest: {
       digests: stores.digests,

@@ -1,12 +1,14 @@
 import type { DueNudge, HabitNudgeRepository } from '../domain/habits/ports.ts';
 import { resolveLanguage } from '../domain/users/language.ts';
 import type { Db } from './database.ts';
-import { enqueueMessages } from './pg-outbox.repository.ts';
 import { unlessPersonGone } from './pg-user.repository.ts';
+import { afterKeyset, createPgWeeklyLedger, habitNudgeLedger } from './pg-weekly-ledger.repository.ts';
 
 export function createPgHabitNudgeRepository(db: Db): HabitNudgeRepository {
   return {
-    async findDue(now, limit) {
+    ...createPgWeeklyLedger(db, habitNudgeLedger),
+
+    async findDue(now, limit, after) {
       const rows = await db
         .selectFrom('habit_nudge_schedules as s')
         .innerJoin('users as u', (j) =>
@@ -20,7 +22,15 @@ export function createPgHabitNudgeRepository(db: Db): HabitNudgeRepository {
         .where('u.tz', 'is not', null)
         .where('u.is_bot', '=', false)
         .where('u.is_deleted', '=', false)
+        .where(
+          afterKeyset(
+            ['s.next_due_at', 's.workspace_id', 's.user_id'],
+            after && [after.dueAt, after.workspaceId, after.userId],
+          ),
+        )
         .orderBy('s.next_due_at')
+        .orderBy('s.workspace_id')
+        .orderBy('s.user_id')
         .limit(limit)
         .execute();
       return rows.flatMap((r): DueNudge[] =>
@@ -36,41 +46,6 @@ export function createPgHabitNudgeRepository(db: Db): HabitNudgeRepository {
             ]
           : [],
       );
-    },
-
-    async handledWeeks(workspaceId, userId, fromWeek) {
-      const rows = await db
-        .selectFrom('habit_nudges')
-        .select('week')
-        .where('workspace_id', '=', workspaceId)
-        .where('user_id', '=', userId)
-        .where('week', '>=', fromWeek)
-        .execute();
-      return new Set(rows.map((r) => r.week));
-    },
-
-    async recordHandled(input) {
-      return db.transaction().execute(async (trx) => {
-        const inserted = await trx
-          .insertInto('habit_nudges')
-          .values({
-            workspace_id: input.workspaceId,
-            user_id: input.userId,
-            week: input.week,
-            outcome: input.outcome,
-          })
-          .onConflict((oc) => oc.columns(['workspace_id', 'user_id', 'week']).doNothing())
-          .returning('week')
-          .executeTakeFirst();
-        if (inserted && input.message) await enqueueMessages(trx, [input.message]);
-        await trx
-          .updateTable('habit_nudge_schedules')
-          .set({ next_due_at: input.nextDueAt, updated_at: new Date() })
-          .where('workspace_id', '=', input.workspaceId)
-          .where('user_id', '=', input.userId)
-          .execute();
-        return inserted !== undefined;
-      });
     },
 
     async findSettings(workspaceId, userId) {

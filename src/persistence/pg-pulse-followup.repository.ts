@@ -2,11 +2,13 @@ import { sql } from 'kysely';
 import type { FollowupCandidate, PulseFollowupRepository } from '../domain/pulse/pulse-followup.service.ts';
 import { resolveLanguage } from '../domain/users/language.ts';
 import type { Db } from './database.ts';
-import { enqueueMessages } from './pg-outbox.repository.ts';
+import { afterKeyset, createPgWeeklyLedger, pulseFollowupLedger } from './pg-weekly-ledger.repository.ts';
 
 export function createPgPulseFollowupRepository(db: Db): PulseFollowupRepository {
   return {
-    async findDue(sentBefore, limit) {
+    ...createPgWeeklyLedger(db, pulseFollowupLedger),
+
+    async findDue(sentBefore, limit, after) {
       // Spelled like checkins_followup_idx's predicate, so an idle tick is one index range probe.
       const rows = await db
         .selectFrom('checkins as c')
@@ -31,7 +33,16 @@ export function createPgPulseFollowupRepository(db: Db): PulseFollowupRepository
         ])
         .where(sql<boolean>`c.followup_pending and c.outcome in ('queued', 'sent_now')`)
         .where('c.due_at', '<=', sentBefore)
+        .where(
+          afterKeyset(
+            ['c.due_at', 'c.workspace_id', 'c.user_id', 'c.week'],
+            after && [after.sentAt, after.workspaceId, after.userId, after.week],
+          ),
+        )
         .orderBy('c.due_at')
+        .orderBy('c.workspace_id')
+        .orderBy('c.user_id')
+        .orderBy('c.week')
         .limit(limit)
         .execute();
       return rows.flatMap((r): FollowupCandidate[] =>
@@ -51,22 +62,6 @@ export function createPgPulseFollowupRepository(db: Db): PulseFollowupRepository
             ]
           : [],
       );
-    },
-
-    async recordFollowup({ workspaceId, userId, week, message }) {
-      return db.transaction().execute(async (trx) => {
-        const decided = await trx
-          .updateTable('checkins')
-          .set({ followup_pending: false })
-          .where('workspace_id', '=', workspaceId)
-          .where('user_id', '=', userId)
-          .where('week', '=', week)
-          .where('followup_pending', '=', true)
-          .returning('week')
-          .executeTakeFirst();
-        if (decided && message) await enqueueMessages(trx, [message]);
-        return decided !== undefined;
-      });
     },
   };
 }

@@ -57,6 +57,17 @@ export function createPgPulseRepository(db: Db): PulseRepository {
       return hasAnyMark(db, round, marks);
     },
 
+    async recordedMarks(round, marks) {
+      if (marks.length === 0) return [];
+      const rows = await db
+        .selectFrom('pulse_participation')
+        .select('mark')
+        .where((eb) => eb.and(roundColumns(round)))
+        .where('mark', 'in', marks)
+        .execute();
+      return rows.map((r) => r.mark);
+    },
+
     async isClosed(round) {
       const c = roundColumns(round);
       const row = await db

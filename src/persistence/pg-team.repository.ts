@@ -4,7 +4,7 @@ import type { Team, TeamSettings } from '../domain/teams/team.ts';
 import type { Db } from './database.ts';
 import type { TeamsTable } from './tables.ts';
 
-function toTeam(row: Selectable<TeamsTable>): Team {
+export function toTeam(row: Selectable<TeamsTable>): Team {
   return {
     id: row.id,
     workspaceId: row.workspace_id,

@@ -1,5 +1,6 @@
 import type { Db } from './database.ts';
 import { createPgCheckinRepository } from './pg-checkin.repository.ts';
+import { createPgCheckinPageReads } from './pg-checkin-page.repository.ts';
 import { createPgDigestRepository, findDigestChart, saveDigestChartOutcome } from './pg-digest.repository.ts';
 import { createPgHabitNudgeRepository } from './pg-habit-nudge.repository.ts';
 import { createPgHabitRepository } from './pg-habit.repository.ts';
@@ -67,6 +68,8 @@ export function createStores(db: Db, options: { tokenCipher?: TokenCipher } = {}
     /** For jobs working through a list read earlier: never re-creates someone forgotten since. */
     refreshOnlyUsers: createRefreshOnlyUserRepository(db),
     checkins: createPgCheckinRepository(db),
+    /** A page of due people's promises, teams, focus and reflections, one query each (check-ins, nudges). */
+    checkinPages: createPgCheckinPageReads(db),
     nudges: createPgHabitNudgeRepository(db),
     habits: createPgHabitRepository(db),
     promises: createPgPromiseRepository(db),

@@ -1,20 +1,30 @@
 import { DateTime } from 'luxon';
 import { listMyPromisesDueBy } from '../domain/promises/promise.service.ts';
-import type { Db } from '../persistence/database.ts';
-import { createPgPromiseRepository } from '../persistence/pg-promise.repository.ts';
-import { createPgUserRepository } from '../persistence/pg-user.repository.ts';
+import { isValidZone } from '../domain/schedule/local-time.ts';
+import { personKey } from '../domain/schedule/weekly-send.ts';
+import type { CheckinPageReads } from '../domain/checkins/ports.ts';
 import type { CheckinSection } from './checkin-composer.ts';
-import { readerOf } from './promise-notifier.ts';
 import { buildPromiseCheckinSection } from './blocks/promise.blocks.ts';
 
 /** The check-in's promises: open ones due by the end of the check-in's week (in the person's zone) or overdue. */
-export function createPromisesCheckinSection(db: Db): CheckinSection {
-  const promises = createPgPromiseRepository(db);
-  const users = createPgUserRepository(db);
-  return async ({ workspaceId, userId, week, language, now }) => {
-    const { timeZone } = readerOf(await users.find(workspaceId, userId));
-    const due = await listMyPromisesDueBy({ promises }, workspaceId, userId, endOfWeek(week, timeZone, now));
-    return buildPromiseCheckinSection({ language, timeZone, now }, due);
+export function createPromisesCheckinSection(
+  reads: Pick<CheckinPageReads, 'activePromisesOf'>,
+): CheckinSection {
+  return async (page) => {
+    const active = await reads.activePromisesOf(page);
+    return Promise.all(
+      page.map(async ({ workspaceId, userId, week, language, zone, now }) => {
+        const timeZone = isValidZone(zone) ? zone : 'UTC';
+        const promises = { listActiveFor: async () => active.get(personKey({ workspaceId, userId })) ?? [] };
+        const due = await listMyPromisesDueBy(
+          { promises },
+          workspaceId,
+          userId,
+          endOfWeek(week, timeZone, now),
+        );
+        return buildPromiseCheckinSection({ language, timeZone, now }, due);
+      }),
+    );
   };
 }
 

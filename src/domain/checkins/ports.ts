@@ -1,6 +1,9 @@
 import type { Language } from '../users/language.ts';
-import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import type { WeeklyTarget } from '../schedule/local-time.ts';
+import type { HabitPageReads } from '../habits/habit-week-page.ts';
+import type { TrustPromise } from '../promises/promise.ts';
+import type { Person, WeeklyLedger } from '../schedule/weekly-send.ts';
+import type { Team } from '../teams/team.ts';
 
 export interface DueCheckin {
   workspaceId: string;
@@ -22,8 +25,6 @@ export interface CheckinScheduleState {
   custom?: boolean;
 }
 
-export type HandledOutcome = 'queued' | 'sent_now' | 'skipped_late' | 'skipped_by_user';
-
 /** Where the previous page of due people ended: keyset pagination on (due, workspace, person). */
 export interface DueCursor {
   dueAt: Date;
@@ -31,35 +32,10 @@ export interface DueCursor {
   userId: string;
 }
 
-export interface HandledCheckin {
-  workspaceId: string;
-  userId: string;
-  week: string;
-  dueAt: Date;
-  outcome: HandledOutcome;
-  message: OutgoingMessage | null;
-  nextDueAt: Date | null;
-}
-
-export interface CheckinRepository {
+/** Check-in schedules, and the weeks handled (the `checkins` ledger of the weekly send). */
+export interface CheckinRepository extends WeeklyLedger {
   /** People whose next check-in is due at or before `now`, oldest first, after `after` when given. */
   findDue(now: Date, limit: number, after?: DueCursor): Promise<DueCheckin[]>;
-  /** Weeks already handled for a person, from `fromWeek` on. */
-  handledWeeks(workspaceId: string, userId: string, fromWeek: string): Promise<Set<string>>;
-  /** The same for many people at once, keyed by `workspaceId:userId`. */
-  handledWeeksOf(
-    people: ReadonlyArray<{ workspaceId: string; userId: string; fromWeek: string }>,
-  ): Promise<Map<string, Set<string>>>;
-  /**
-   * In one transaction: records the week as handled (once — returns false if it already was),
-   * queues the message when there is one, and moves the schedule to `nextDueAt`.
-   */
-  recordHandled(input: HandledCheckin): Promise<boolean>;
-  /**
-   * The same for a page of people in one transaction (multi-row statements); returns the
-   * `workspaceId:userId` keys whose week was recorded now (not already handled).
-   */
-  recordHandledMany(inputs: ReadonlyArray<HandledCheckin>): Promise<Set<string>>;
   findSchedule(workspaceId: string, userId: string): Promise<CheckinScheduleState | undefined>;
   /** Creates or replaces a person's schedule. */
   saveSchedule(workspaceId: string, userId: string, schedule: CheckinScheduleState): Promise<void>;
@@ -69,16 +45,33 @@ export interface CheckinRepository {
   reschedule(workspaceId: string, userId: string, nextDueAt: Date | null): Promise<void>;
 }
 
-/** Builds a person's check-in for a week; other features add sections through it. */
+export interface CheckinCompositionInput {
+  workspaceId: string;
+  userId: string;
+  week: string;
+  language: Language;
+  /** The person's zone (the one the check-in was scheduled in). */
+  zone: string;
+  now: Date;
+}
+
+/**
+ * Builds people's check-ins for a week, a page at a time: each section reads its data for the whole
+ * page at once. Other features add sections through it.
+ */
 export interface CheckinComposer {
-  compose(input: {
-    workspaceId: string;
-    userId: string;
-    week: string;
-    language: Language;
-    now: Date;
-  }): Promise<{
-    text: string;
-    blocks: unknown[];
-  }>;
+  composePage(
+    page: ReadonlyArray<CheckinCompositionInput>,
+  ): Promise<Array<{ text: string; blocks: unknown[] }>>;
+}
+
+/**
+ * What the check-in's sections read, for a whole page of people at once (one query each), keyed by
+ * `personKey`. People without data are absent from the maps.
+ */
+export interface CheckinPageReads extends HabitPageReads {
+  /** Open and renegotiated promises each person made or received, by due time. */
+  activePromisesOf(people: ReadonlyArray<Person>): Promise<Map<string, TrustPromise[]>>;
+  /** Each person's teams (by channel) with their member counts. */
+  teamsOf(people: ReadonlyArray<Person>): Promise<Map<string, Array<{ team: Team; memberCount: number }>>>;
 }

@@ -1,12 +1,19 @@
 import type { FocusReason } from './team-focus.ts';
 import type { Clock } from '../clock.ts';
-import { checkinWeek, decideDue, nextCheckinDue } from '../checkins/checkin-schedule.ts';
 import { habitNudgeEnvelope } from '../outbox/message-kinds.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
-import { isoWeekOf, isValidZone, type WeeklyTarget, weekLabel } from '../schedule/local-time.ts';
+import type { WeeklyTarget } from '../schedule/local-time.ts';
+import {
+  computeNextDue,
+  runWeeklySend,
+  type ScheduledSendSummary,
+  scheduledSummary,
+} from '../schedule/weekly-send.ts';
+import { nextWeeklyDue } from '../schedule/weekly-schedule.ts';
 import type { Language } from '../users/language.ts';
 import type { Habit } from './catalogue.ts';
-import { habitWeekFor, type HabitServiceDeps } from './habit.service.ts';
+import type { HabitServiceDeps, HabitWeek } from './habit.service.ts';
+import { type HabitPageReads, habitWeeksForPage } from './habit-week-page.ts';
 import type { DueNudge, HabitNudgeRepository } from './ports.ts';
 
 /** Wednesday 14:00 in the person's zone. */
@@ -14,6 +21,8 @@ export const defaultNudgeTarget: WeeklyTarget = { weekday: 3, time: '14:00' };
 
 export interface NudgeServiceDeps extends HabitServiceDeps {
   nudges: HabitNudgeRepository;
+  /** The page's habit data at once (see `habitWeeksForPage`). */
+  pageReads: HabitPageReads;
   catchUpMs: number;
   /** Renders the nudge in the person's language (the domain has no Block Kit). */
   render(input: { language: Language; habit: Habit; tip: string; reason: FocusReason }): {
@@ -22,29 +31,18 @@ export interface NudgeServiceDeps extends HabitServiceDeps {
   };
 }
 
-export interface NudgeRunSummary {
-  queued: number;
-  skippedLate: number;
-  alreadyHandled: number;
-}
-
-const BATCH = 200;
+export type NudgeRunSummary = ScheduledSendSummary;
 
 /** The next nudge at or after `from` in a week not yet handled, with the check-in's DST rules. */
 export function nextNudgeDue(
   input: { zone: string | null; enabled: boolean; isWeekHandled(week: string): boolean },
   from: Date,
 ): Date | null {
-  return nextCheckinDue(
-    {
-      target: defaultNudgeTarget,
-      zone: input.zone,
-      optedOut: !input.enabled,
-      pausedUntil: null,
-      isWeekHandled: input.isWeekHandled,
-    },
-    from,
-  );
+  return nextWeeklyDue(nudgeSchedule(input.zone, input.enabled, input.isWeekHandled), from);
+}
+
+function nudgeSchedule(zone: string | null, enabled: boolean, isWeekHandled: (week: string) => boolean) {
+  return { target: defaultNudgeTarget, zone, optedOut: !enabled, pausedUntil: null, isWeekHandled };
 }
 
 /**
@@ -52,12 +50,17 @@ export function nextNudgeDue(
  * (`syncNudgeWithProfile`), so an idle tick reads one index range and nothing else.
  */
 export async function queueDueNudges(deps: NudgeServiceDeps, now: Date): Promise<NudgeRunSummary> {
-  const summary: NudgeRunSummary = { queued: 0, skippedLate: 0, alreadyHandled: 0 };
-  for (;;) {
-    const due = await deps.nudges.findDue(now, BATCH);
-    for (const person of due) await handleDue(deps, person, now, summary);
-    if (due.length < BATCH) return summary;
-  }
+  const summary = await runWeeklySend<DueNudge>(
+    {
+      source: deps.nudges,
+      catchUpMs: deps.catchUpMs,
+      compose: (page) => composeNudges(deps, page),
+      nextDue: (person, isWeekHandled, from) =>
+        nextNudgeDue({ zone: person.zone, enabled: true, isWeekHandled }, from),
+    },
+    now,
+  );
+  return scheduledSummary(summary);
 }
 
 /**
@@ -75,7 +78,7 @@ export async function syncNudgeWithProfile(
   const active = reachable && enabled && (existing?.teamEnabled ?? true);
   if (existing && existing.zone === profile.tz && (existing.nextDueAt !== null) === active) return;
   const nextDueAt = active
-    ? await computeNextDue(deps, { ...profile, zone: profile.tz }, true, deps.clock.now())
+    ? await nextNudgeFor(deps, { ...profile, zone: profile.tz }, true, deps.clock.now())
     : null;
   await deps.nudges.saveSettings(profile.workspaceId, profile.userId, {
     enabled,
@@ -85,52 +88,38 @@ export async function syncNudgeWithProfile(
 }
 
 /** The next nudge for a person, or null while their own or their team's switch is off. */
-export async function computeNextDue(
+export async function nextNudgeFor(
   deps: Pick<NudgeServiceDeps, 'nudges'>,
   person: { workspaceId: string; userId: string; zone: string | null },
   enabled: boolean,
   from: Date,
 ): Promise<Date | null> {
-  const zone = person.zone && isValidZone(person.zone) ? person.zone : null;
-  if (!zone || !enabled) return null;
-  const handled = await deps.nudges.handledWeeks(
-    person.workspaceId,
-    person.userId,
-    weekLabel(isoWeekOf(from, zone)),
-  );
-  return nextNudgeDue({ zone, enabled, isWeekHandled: (w) => handled.has(w) }, from);
+  const { isWeekHandled: _, ...schedule } = nudgeSchedule(person.zone, enabled, () => false);
+  return computeNextDue(deps.nudges, person, schedule, from);
 }
 
-async function handleDue(deps: NudgeServiceDeps, person: DueNudge, now: Date, summary: NudgeRunSummary) {
-  const week = checkinWeek(person.dueAt, person.zone);
-  const decision = decideDue(person.dueAt, now, deps.catchUpMs);
-  const handled = await deps.nudges.handledWeeks(person.workspaceId, person.userId, week);
-  handled.add(week);
-  const from = new Date(Math.max(now.getTime(), person.dueAt.getTime()));
-  const nextDueAt = nextNudgeDue(
-    { zone: person.zone, enabled: true, isWeekHandled: (w) => handled.has(w) },
-    from,
+/** The page's nudges; the habit data is read for the whole page at once. */
+async function composeNudges(
+  deps: NudgeServiceDeps,
+  page: ReadonlyArray<{ person: DueNudge; week: string }>,
+): Promise<Array<OutgoingMessage | null>> {
+  const weeks = await habitWeeksForPage(
+    deps,
+    page.map(({ person, week }) => ({ ...person, week })),
   );
-  const message = decision === 'send' ? await composeNudge(deps, person, week) : null;
-  const recorded = await deps.nudges.recordHandled({
-    workspaceId: person.workspaceId,
-    userId: person.userId,
-    week,
-    outcome: decision === 'send' ? 'queued' : 'skipped_late',
-    message,
-    nextDueAt,
+  return page.map(({ person, week }, i) => {
+    const habitWeek = weeks[i];
+    return habitWeek ? nudgeMessage(deps, person, week, habitWeek) : null;
   });
-  if (!recorded) summary.alreadyHandled += 1;
-  else if (decision === 'send') summary.queued += 1;
-  else summary.skippedLate += 1;
 }
 
-async function composeNudge(
+/** The nudge's message; its key is the only place a nudge's identity is spelled. */
+function nudgeMessage(
   deps: NudgeServiceDeps,
   person: DueNudge,
   week: string,
-): Promise<OutgoingMessage> {
-  const habitWeek = await habitWeekFor(deps, person, week, person.language);
+  habitWeek: HabitWeek,
+): OutgoingMessage {
   const content = deps.render({
     language: person.language,
     habit: habitWeek.focus,
@@ -153,7 +142,7 @@ export async function setNudges(
 ): Promise<void> {
   const teamEnabled =
     (await deps.nudges.findSettings(person.workspaceId, person.userId))?.teamEnabled ?? true;
-  const nextDueAt = await computeNextDue(deps, person, enabled && teamEnabled, deps.clock.now());
+  const nextDueAt = await nextNudgeFor(deps, person, enabled && teamEnabled, deps.clock.now());
   await deps.nudges.saveSettings(person.workspaceId, person.userId, {
     enabled,
     zone: person.zone,

@@ -1,5 +1,5 @@
-import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
 import type { RoundResult } from '../pulse/pulse.ts';
+import type { WeeklyLedger } from '../schedule/weekly-send.ts';
 import type { Language } from '../users/language.ts';
 import type { HabitId } from './catalogue.ts';
 import type { Reflection, ReflectionAnswer, ReflectionCounts } from './reflection.ts';
@@ -57,22 +57,10 @@ export interface NudgeSettings {
   nextDueAt: Date | null;
 }
 
-export interface HabitNudgeRepository {
-  /** People with nudges on whose nudge is due at or before `now`, oldest first. */
-  findDue(now: Date, limit: number): Promise<DueNudge[]>;
-  handledWeeks(workspaceId: string, userId: string, fromWeek: string): Promise<Set<string>>;
-  /**
-   * In one transaction: marks the week handled (false if it already was), queues the message when
-   * there is one, and moves the schedule to `nextDueAt`.
-   */
-  recordHandled(input: {
-    workspaceId: string;
-    userId: string;
-    week: string;
-    outcome: 'queued' | 'skipped_late';
-    message: OutgoingMessage | null;
-    nextDueAt: Date | null;
-  }): Promise<boolean>;
+/** Nudge schedules, and the weeks handled (the `habit_nudges` ledger of the weekly send). */
+export interface HabitNudgeRepository extends WeeklyLedger {
+  /** People with nudges on whose nudge is due at or before `now`, oldest first, after `after` when given. */
+  findDue(now: Date, limit: number, after?: DueNudge): Promise<DueNudge[]>;
   findSettings(workspaceId: string, userId: string): Promise<NudgeSettings | undefined>;
   saveSettings(workspaceId: string, userId: string, settings: NudgeSettings): Promise<void>;
 }

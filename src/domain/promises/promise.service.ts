@@ -279,7 +279,7 @@ function cleanNote(note: string | null): string | null {
 
 /** Open promises due before `until` (overdue ones included), made and received, soonest first. */
 export async function listMyPromisesDueBy(
-  deps: Pick<PromiseServiceDeps, 'promises'>,
+  deps: { promises: Pick<PromiseRepository, 'listActiveFor'> },
   workspaceId: string,
   userId: string,
   until: Date,

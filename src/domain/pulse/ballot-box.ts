@@ -33,6 +33,20 @@ export class PulseBallotBox {
     return this.deps.pulse.hasParticipated(round, this.marks(workspaceId, round, userId));
   }
 
+  /** Which of these people have a mark for the round: one read for a page of people. */
+  async ratedAmong(workspaceId: string, round: RoundKey, userIds: readonly string[]): Promise<Set<string>> {
+    const byMark = new Map<string, string>();
+    const marks: Uint8Array[] = [];
+    for (const userId of userIds) {
+      for (const mark of this.marks(workspaceId, round, userId)) {
+        marks.push(mark);
+        byMark.set(Buffer.from(mark).toString('hex'), userId);
+      }
+    }
+    const recorded = await this.deps.pulse.recordedMarks(round, marks);
+    return new Set(recorded.flatMap((mark) => byMark.get(Buffer.from(mark).toString('hex')) ?? []));
+  }
+
   async isClosed(round: RoundKey): Promise<boolean> {
     return this.deps.pulse.isClosed(round);
   }

@@ -22,6 +22,8 @@ export interface PulseRepository {
   castBallot(round: RoundKey, marks: Uint8Array[], sealed: Uint8Array): Promise<MarkOutcome>;
   /** Whether any of these marks (one person under the current and the previous secret) is recorded. */
   hasParticipated(round: RoundKey, marks: Uint8Array[]): Promise<boolean>;
+  /** Which of these marks are recorded for the round (one query for a page of people). */
+  recordedMarks(round: RoundKey, marks: Uint8Array[]): Promise<Uint8Array[]>;
   isClosed(round: RoundKey): Promise<boolean>;
   /**
    * In one transaction, holding the round's row so no other closer counts it too: opens the

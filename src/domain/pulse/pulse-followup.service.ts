@@ -1,6 +1,7 @@
-import { DateTime } from 'luxon';
 import { pulseFollowupEnvelope } from '../outbox/message-kinds.ts';
 import type { OutgoingMessage } from '../outbox/outgoing-message.ts';
+import { runWeeklySend, type WeeklyLedger } from '../schedule/weekly-send.ts';
+import { isPaused } from '../schedule/weekly-schedule.ts';
 import type { TeamRepository } from '../teams/ports.ts';
 import { isPulseOffered } from '../teams/team.ts';
 import type { Language } from '../users/language.ts';
@@ -30,19 +31,13 @@ export interface FollowupRound {
   value: { t: string; w: string };
 }
 
-export interface PulseFollowupRepository {
-  /** Check-ins sent at or before `sentBefore` whose follow-up is undecided, oldest first. */
-  findDue(sentBefore: Date, limit: number): Promise<FollowupCandidate[]>;
+/** Check-ins awaiting their follow-up, and the `checkins.followup_pending` ledger of the weekly send. */
+export interface PulseFollowupRepository extends WeeklyLedger {
   /**
-   * In one transaction: marks the week's follow-up decided (false if it already was) and queues the
-   * message when there is one. Stores nothing about ratings.
+   * Check-ins sent at or before `sentBefore` whose follow-up is undecided, oldest first, after
+   * `after` when given. Recording a week marks its follow-up decided; nothing about ratings is stored.
    */
-  recordFollowup(input: {
-    workspaceId: string;
-    userId: string;
-    week: string;
-    message: OutgoingMessage | null;
-  }): Promise<boolean>;
+  findDue(sentBefore: Date, limit: number, after?: FollowupCandidate): Promise<FollowupCandidate[]>;
 }
 
 export interface FollowupDeps {
@@ -58,33 +53,46 @@ export interface FollowupSummary {
   notNeeded: number;
 }
 
-const BATCH = 200;
-
 /**
  * Two days after a check-in went out, one reminder with the Rate button for each of the person's
  * team rounds that is still open and that they have not rated; nothing for people who rated,
  * stopped or paused their check-ins, or whose rounds closed. Each check-in is decided once.
  */
 export async function queueDueFollowups(deps: FollowupDeps, now: Date): Promise<FollowupSummary> {
-  const summary: FollowupSummary = { queued: 0, notNeeded: 0 };
-  for (;;) {
-    const due = await deps.followups.findDue(new Date(now.getTime() - FOLLOWUP_DELAY_MS), BATCH);
-    for (const candidate of due) {
-      const rounds = await roundsToRate(deps, candidate, now);
-      const message = rounds.length > 0 ? compose(deps, candidate, rounds) : null;
-      const recorded = await deps.followups.recordFollowup({ ...candidate, message });
-      if (recorded && message) summary.queued += 1;
-      else if (recorded) summary.notNeeded += 1;
-    }
-    if (due.length < BATCH) return summary;
-  }
+  const { queued, notNeeded } = await runWeeklySend<FollowupCandidate & { dueAt: Date }>(
+    {
+      source: {
+        ...deps.followups,
+        findDue: async (at, limit, after) =>
+          (await deps.followups.findDue(new Date(at.getTime() - FOLLOWUP_DELAY_MS), limit, after)).map(
+            (c) => ({
+              ...c,
+              dueAt: new Date(c.sentAt.getTime() + FOLLOWUP_DELAY_MS),
+            }),
+          ),
+      },
+      weekOf: (candidate) => candidate.week,
+      // A follow-up is worth sending as long as its round is open, however late.
+      catchUpMs: Number.POSITIVE_INFINITY,
+      compose: (page, at) => composeFollowups(deps, page, at),
+    },
+    now,
+  );
+  return { queued, notNeeded };
 }
 
-function isPaused(pausedUntil: string | null, zone: string | null, now: Date): boolean {
-  if (!pausedUntil) return false;
-  const z = zone ?? 'UTC';
-  const resume = DateTime.fromISO(pausedUntil, { zone: z }).startOf('day');
-  return resume.isValid && resume.toMillis() > now.getTime();
+/** One candidate at a time: each asks about a few rounds, and the pool stays free for requests. */
+async function composeFollowups(
+  deps: FollowupDeps,
+  page: ReadonlyArray<{ person: FollowupCandidate }>,
+  now: Date,
+): Promise<Array<OutgoingMessage | null>> {
+  const messages: Array<OutgoingMessage | null> = [];
+  for (const { person } of page) {
+    const rounds = await roundsToRate(deps, person, now);
+    messages.push(rounds.length > 0 ? compose(deps, person, rounds) : null);
+  }
+  return messages;
 }
 
 async function roundsToRate(deps: FollowupDeps, c: FollowupCandidate, now: Date): Promise<FollowupRound[]> {
@@ -102,6 +110,7 @@ async function roundsToRate(deps: FollowupDeps, c: FollowupCandidate, now: Date)
   return rounds;
 }
 
+/** The follow-up's message; its key is the only place a follow-up's identity is spelled. */
 function compose(deps: FollowupDeps, c: FollowupCandidate, rounds: FollowupRound[]): OutgoingMessage {
   const content = deps.render(c.language, rounds);
   return {

@@ -1,6 +1,6 @@
-import { computeNextDue as nextCheckinFor } from '../checkins/checkin.service.ts';
+import { nextCheckinFor } from '../checkins/checkin.service.ts';
 import { defaultCheckinTarget } from '../checkins/checkin-schedule.ts';
-import { computeNextDue as nextNudgeFor } from '../habits/nudge.service.ts';
+import { nextNudgeFor } from '../habits/nudge.service.ts';
 import { isValidZone } from '../schedule/local-time.ts';
 import {
   activePause,

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { isValidZone, parseTime, type WeeklyTarget } from '../schedule/local-time.ts';
+import { isPaused } from '../schedule/weekly-schedule.ts';
 import type { Language } from '../users/language.ts';
 
 /** What the personal settings modal asks for. */
@@ -51,7 +52,11 @@ export function checkPersonalSettings(
     const zone = settingsZone(form.zoneOverride, context.slackZone);
     const today = DateTime.fromJSDate(context.now, { zone }).startOf('day');
     const day = DateTime.fromISO(form.pausedUntil, { zone });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.pausedUntil) || !day.isValid || day <= today) {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(form.pausedUntil) ||
+      !day.isValid ||
+      !isPaused(form.pausedUntil, zone, context.now)
+    ) {
       problems.push('pause_in_past');
     } else if (day > today.plus({ years: 1 })) problems.push('pause_too_far');
     else if (form.optedOut) problems.push('pause_with_opt_out');
@@ -61,7 +66,5 @@ export function checkPersonalSettings(
 
 /** A pause that has ended is no pause: the modal shows and keeps only one still ahead. */
 export function activePause(pausedUntil: string | null, zone: string, now: Date): string | null {
-  if (!pausedUntil) return null;
-  const day = DateTime.fromISO(pausedUntil, { zone });
-  return day.isValid && day > DateTime.fromJSDate(now, { zone }).startOf('day') ? pausedUntil : null;
+  return isPaused(pausedUntil, zone, now) ? pausedUntil : null;
 }

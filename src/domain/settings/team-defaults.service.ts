@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.ts';
-import { computeNextDue as nextCheckinFor } from '../checkins/checkin.service.ts';
+import { nextCheckinFor } from '../checkins/checkin.service.ts';
 import type { CheckinRepository } from '../checkins/ports.ts';
-import { computeNextDue as nextNudgeFor } from '../habits/nudge.service.ts';
+import { nextNudgeFor } from '../habits/nudge.service.ts';
 import type { HabitNudgeRepository } from '../habits/ports.ts';
 import type { WeeklyTarget } from '../schedule/local-time.ts';
 import type { SettingsRepository, TeamDefaultsChange } from './ports.ts';

@@ -8,6 +8,7 @@ import type { JobDeps } from './index.ts';
 export function createHabitNudgesJob(deps: JobDeps): Job {
   const nudgeDeps = {
     habits: deps.context.stores.habits,
+    pageReads: deps.context.stores.checkinPages,
     nudges: deps.context.stores.nudges,
     catchUpMs: deps.context.settings.catchUpMs,
     render: ({ language, habit, tip, reason }: Parameters<NudgeServiceDeps['render']>[0]) =>

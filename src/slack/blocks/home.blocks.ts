@@ -7,6 +7,7 @@ import type { Language } from '../../domain/users/language.ts';
 import type { HabitWeek } from '../../domain/habits/habit.service.ts';
 import type { MyPromises } from '../../domain/promises/promise.service.ts';
 import type { RoundResult } from '../../domain/pulse/pulse.ts';
+import { isPaused } from '../../domain/schedule/weekly-schedule.ts';
 import { sparkline, type TrendPoint } from '../../domain/pulse/trend.ts';
 import type { Messages } from '../../i18n/en.ts';
 import { type Audience, formatDateTime, formatZone } from '../../i18n/format-date.ts';
@@ -136,8 +137,7 @@ function buildCheckinLine(a: Audience, checkin: HomeDashboard['checkin']): Known
     const local = { ...a, timeZone: zone };
     const day = m.checkin.weekdays[schedule.target.weekday - 1] ?? '';
     lines.push(h.checkinSchedule(day, schedule.target.time, escapeMrkdwn(formatZone(zone))));
-    const today = DateTime.fromJSDate(a.now, { zone }).toISODate() ?? '';
-    if (schedule.pausedUntil && schedule.pausedUntil > today) {
+    if (schedule.pausedUntil && isPaused(schedule.pausedUntil, zone, a.now)) {
       const resume = DateTime.fromISO(schedule.pausedUntil, { zone }).toJSDate();
       lines.push(h.checkinPaused(formatDateTime(resume, local).replace(/,?\s*00:00$/, '')));
     }

@@ -11,7 +11,11 @@ export type RoundAvailability =
 
 /** Whether a person may rate a team's current round now, and which round that is. */
 export async function availableRound(
-  deps: { teams: TeamRepository; pulse: PulseBallotBox; now: Date },
+  deps: {
+    teams: Pick<TeamRepository, 'isMember' | 'memberCount'>;
+    pulse: Pick<PulseBallotBox, 'hasRated' | 'isClosed'>;
+    now: Date;
+  },
   team: Team,
   userId: string,
 ): Promise<RoundAvailability> {

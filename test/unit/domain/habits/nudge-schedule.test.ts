@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { checkinWeek } from '../../../../src/domain/checkins/checkin-schedule.ts';
+import { weekOfDue } from '../../../../src/domain/schedule/weekly-schedule.ts';
 import { nextNudgeDue } from '../../../../src/domain/habits/nudge.service.ts';
 import { habitNudgeKey } from '../../../../src/domain/outbox/message-kinds.ts';
 
@@ -16,7 +16,7 @@ describe('mid-week nudge schedule', () => {
       while (next && next < new Date('2027-01-01T00:00:00Z')) {
         const local = DateTime.fromJSDate(next, { zone });
         expect([local.weekday, local.hour, local.minute]).toEqual([3, 14, 0]);
-        const week = checkinWeek(next, zone);
+        const week = weekOfDue(next, zone);
         expect(handled.has(week)).toBe(false);
         handled.add(week);
         count += 1;

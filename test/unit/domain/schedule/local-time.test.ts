@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { nextCheckinDue } from '../../../../src/domain/checkins/checkin-schedule.ts';
+import { nextWeeklyDue } from '../../../../src/domain/schedule/weekly-schedule.ts';
 import { localToInstant, weeklyTargetInstant } from '../../../../src/domain/schedule/local-time.ts';
 
 const MINUTE = 60_000;
@@ -124,7 +124,7 @@ describe('a DST gap across midnight (America/Nuuk, America/Scoresbysund)', () =>
         zone,
       );
       expect(due.getTime()).toBe(gapEnd?.at);
-      const next = nextCheckinDue(
+      const next = nextWeeklyDue(
         {
           target: { weekday: 6, time: '23:30' },
           zone,

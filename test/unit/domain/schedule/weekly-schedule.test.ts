@@ -1,6 +1,11 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { checkinWeek, decideDue, nextCheckinDue } from '../../../../src/domain/checkins/checkin-schedule.ts';
+import {
+  decideDue,
+  isPaused,
+  nextWeeklyDue,
+  weekOfDue,
+} from '../../../../src/domain/schedule/weekly-schedule.ts';
 
 const zones = ['America/New_York', 'Europe/Oslo', 'Asia/Tokyo', 'Australia/Lord_Howe', 'Pacific/Chatham'];
 // Sunday targets sit on the DST switches of these zones: 02:30 falls in spring-forward gaps,
@@ -16,17 +21,17 @@ const targets = [
 function simulate(zone: string, target: { weekday: number; time: string }, start: Date, end: Date) {
   const handled = new Set<string>();
   const sent: Array<{ week: string; at: Date }> = [];
-  let next = nextCheckinDue(
+  let next = nextWeeklyDue(
     { target, zone, optedOut: false, pausedUntil: null, isWeekHandled: (w) => handled.has(w) },
     start,
   );
   while (next && next < end) {
     const tickAt = new Date(Math.ceil(next.getTime() / 60_000) * 60_000);
-    const week = checkinWeek(next, zone);
+    const week = weekOfDue(next, zone);
     expect(handled.has(week)).toBe(false);
     handled.add(week);
     sent.push({ week, at: next });
-    next = nextCheckinDue(
+    next = nextWeeklyDue(
       { target, zone, optedOut: false, pausedUntil: null, isWeekHandled: (w) => handled.has(w) },
       tickAt,
     );
@@ -62,7 +67,7 @@ describe('weekly check-in schedule across every 2026–2027 DST change', () => {
   }
 
   it('fires a target inside the spring-forward gap right when the gap ends', () => {
-    const next = nextCheckinDue(
+    const next = nextWeeklyDue(
       {
         target: { weekday: 7, time: '02:30' },
         zone: 'Europe/Oslo',
@@ -84,10 +89,10 @@ describe('weekly check-in schedule across every 2026–2027 DST change', () => {
       pausedUntil: null,
       isWeekHandled: (w: string) => handled.has(w),
     };
-    const first = nextCheckinDue(input, new Date('2026-10-31T12:00:00Z'));
+    const first = nextWeeklyDue(input, new Date('2026-10-31T12:00:00Z'));
     expect(first?.toISOString()).toBe('2026-11-01T05:30:00.000Z'); // 01:30 EDT, before the clocks go back
-    handled.add(checkinWeek(first as Date, 'America/New_York'));
-    const second = nextCheckinDue(input, new Date('2026-11-01T06:30:00Z')); // 01:30 EST, the repeat
+    handled.add(weekOfDue(first as Date, 'America/New_York'));
+    const second = nextWeeklyDue(input, new Date('2026-11-01T06:30:00Z')); // 01:30 EST, the repeat
     expect(second?.toISOString()).toBe('2026-11-08T06:30:00.000Z');
   });
 });
@@ -102,23 +107,23 @@ describe('the check-in schedule', () => {
 
   it('aims at the next target at or after now in a week not yet handled', () => {
     const monday9 = new Date('2026-11-23T08:00:00Z');
-    expect(nextCheckinDue({ ...base, isWeekHandled: () => false }, monday9)?.toISOString()).toBe(
+    expect(nextWeeklyDue({ ...base, isWeekHandled: () => false }, monday9)?.toISOString()).toBe(
       '2026-11-23T09:00:00.000Z',
     );
-    expect(nextCheckinDue({ ...base, isWeekHandled: (w) => w === '2026-W48' }, monday9)?.toISOString()).toBe(
+    expect(nextWeeklyDue({ ...base, isWeekHandled: (w) => w === '2026-W48' }, monday9)?.toISOString()).toBe(
       '2026-11-30T09:00:00.000Z',
     );
   });
 
   it('waits for next week when this week’s time has passed', () => {
     const tuesday = new Date('2026-11-24T08:00:00Z');
-    expect(nextCheckinDue({ ...base, isWeekHandled: () => false }, tuesday)?.toISOString()).toBe(
+    expect(nextWeeklyDue({ ...base, isWeekHandled: () => false }, tuesday)?.toISOString()).toBe(
       '2026-11-30T09:00:00.000Z',
     );
   });
 
   it('resumes after a pause on the first target on or after the day', () => {
-    const next = nextCheckinDue(
+    const next = nextWeeklyDue(
       { ...base, pausedUntil: '2026-12-15', isWeekHandled: () => false },
       new Date('2026-11-23T08:00:00Z'),
     );
@@ -127,9 +132,9 @@ describe('the check-in schedule', () => {
 
   it('has no next check-in when opted out or without a usable time zone', () => {
     const now = new Date('2026-11-23T08:00:00Z');
-    expect(nextCheckinDue({ ...base, optedOut: true, isWeekHandled: () => false }, now)).toBeNull();
-    expect(nextCheckinDue({ ...base, zone: null, isWeekHandled: () => false }, now)).toBeNull();
-    expect(nextCheckinDue({ ...base, zone: 'Mars/Olympus', isWeekHandled: () => false }, now)).toBeNull();
+    expect(nextWeeklyDue({ ...base, optedOut: true, isWeekHandled: () => false }, now)).toBeNull();
+    expect(nextWeeklyDue({ ...base, zone: null, isWeekHandled: () => false }, now)).toBeNull();
+    expect(nextWeeklyDue({ ...base, zone: 'Mars/Olympus', isWeekHandled: () => false }, now)).toBeNull();
   });
 
   it('sends late within the catch-up window and skips beyond it', () => {
@@ -137,5 +142,15 @@ describe('the check-in schedule', () => {
     const sixHours = 6 * 60 * 60 * 1000;
     expect(decideDue(due, new Date('2026-11-23T09:50:00Z'), sixHours)).toBe('send');
     expect(decideDue(due, new Date('2026-11-23T23:00:00Z'), sixHours)).toBe('skip_late');
+  });
+
+  it('keeps a person paused until the start of the pause day in their own zone', () => {
+    // 2026-12-01 starts at 2026-11-30T23:00Z in Oslo and at 2026-12-01T05:00Z in New York.
+    expect(isPaused('2026-12-01', 'Europe/Oslo', new Date('2026-11-30T22:59:00Z'))).toBe(true);
+    expect(isPaused('2026-12-01', 'Europe/Oslo', new Date('2026-11-30T23:00:00Z'))).toBe(false);
+    expect(isPaused('2026-12-01', 'America/New_York', new Date('2026-12-01T04:59:00Z'))).toBe(true);
+    expect(isPaused('2026-12-01', null, new Date('2026-11-30T23:59:00Z'))).toBe(true);
+    expect(isPaused(null, 'Europe/Oslo', new Date('2026-11-30T12:00:00Z'))).toBe(false);
+    expect(isPaused('not a day', 'Europe/Oslo', new Date('2026-11-30T12:00:00Z'))).toBe(false);
   });
 });
