@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openEmbedded, openPostgres } from '../../src/persistence/database.ts';
-import { migrateToLatest } from '../../src/persistence/migrator.ts';
+import { MIGRATION_LOCK_KEY, migrateToLatest } from '../../src/persistence/migrator.ts';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
@@ -36,7 +36,11 @@ async function createPostgresSchemaDatabase(url: string): Promise<TestDatabase> 
     async close() {
       await handle.close();
       const cleanup = openPostgres({ url, maxConnections: 1 });
+      // Under the migration lock: a migrator starting in another file reads every schema's columns,
+      // and tables dropped in the middle of that read fail it.
+      await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`.execute(cleanup.db);
       await sql`drop schema ${sql.id(schema)} cascade`.execute(cleanup.db);
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.execute(cleanup.db);
       await cleanup.close();
     },
   };

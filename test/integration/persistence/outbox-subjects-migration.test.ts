@@ -1,7 +1,6 @@
-import { type Kysely, Migrator, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../../migrations/index.ts';
-import { migrateToLatest } from '../../../src/persistence/migrator.ts';
+import { migrateTo, migrateToLatest } from '../../../src/persistence/migrator.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 
 // Migration 20261205T180000-outbox-subjects: rows queued before it get their subject columns from
@@ -19,11 +18,8 @@ afterAll(async () => {
 });
 
 function migrator() {
-  return new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
-  });
+  const options = database.schema ? { schema: database.schema } : {};
+  return { migrateTo: (target: string) => migrateTo(db, target, options) };
 }
 
 const PROMISE = '0b5d2c1e-4f4e-4d3a-9a52-2b1c9d7e8f60';

@@ -1,10 +1,9 @@
-import { type Kysely, Migrator, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../../migrations/index.ts';
 import { PulseBallotBox } from '../../../src/domain/pulse/ballot-box.ts';
 import { pulseKeys } from '../../../src/domain/pulse/ballot.ts';
 import { participationMark } from '../../../src/domain/pulse/participation-mark.ts';
-import { migrateToLatest } from '../../../src/persistence/migrator.ts';
+import { migrateTo, migrateToLatest } from '../../../src/persistence/migrator.ts';
 import { createPgPulseRepository } from '../../../src/persistence/pg-pulse.repository.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 
@@ -25,11 +24,8 @@ afterAll(async () => {
 });
 
 function migrator() {
-  return new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
-  });
+  const options = database.schema ? { schema: database.schema } : {};
+  return { migrateTo: (target: string) => migrateTo(db, target, options) };
 }
 
 describe('the sealed-ballots migration', () => {
