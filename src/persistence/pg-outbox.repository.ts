@@ -50,8 +50,16 @@ export function createPgOutbox(db: Db): OutboxPort {
  */
 export async function claimOutboxBatch(
   db: Db,
-  options: { instance: string; now: Date; leaseMs: number; limit: number },
+  options: {
+    instance: string;
+    now: Date;
+    leaseMs: number;
+    limit: number;
+    /** Workspaces to pass over (their pace says wait): another workspace's message goes first. */
+    skipWorkspaces?: readonly string[];
+  },
 ): Promise<OutboxRow[]> {
+  const skip = options.skipWorkspaces ?? [];
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
   const rows = await db
     .updateTable('outbox')
@@ -81,6 +89,7 @@ export async function claimOutboxBatch(
             .select('workspaces.id')
             .where('workspaces.sending_stopped_at', 'is not', null),
         )
+        .$if(skip.length > 0, (q) => q.where('outbox.workspace_id', 'not in', skip))
         .orderBy('available_at')
         .orderBy('id')
         .limit(options.limit)

@@ -47,6 +47,8 @@ export interface DrainSummary {
 }
 
 const LEASE_MS = 2 * 60_000;
+/** At most this many paced workspaces are passed over in one claim (the list goes into the query). */
+const MAX_SKIPPED_WORKSPACES = 100;
 
 /**
  * Sends what the outbox holds. Each sender claims one message at a time, so a crash leaves at
@@ -68,12 +70,21 @@ export async function drainOutbox(deps: DispatcherDeps, options: DrainOptions = 
   const deadline = deps.now().getTime() + (options.budgetMs ?? 50_000);
   const worker = async () => {
     while (deps.now().getTime() < deadline && !options.signal?.aborted) {
-      const [row] = await deps.outbox.claimBatch({
-        instance: deps.instance,
-        now: deps.now(),
-        leaseMs: LEASE_MS,
-        limit: 1,
-      });
+      // Oldest first, but not from a workspace whose pace says wait while another's message is
+      // ready: a fan-out over many workspaces sends at the sum of their limits, not at one's.
+      const claim = (skipWorkspaces: readonly string[]) =>
+        deps.outbox.claimBatch({
+          instance: deps.instance,
+          now: deps.now(),
+          leaseMs: LEASE_MS,
+          limit: 1,
+          skipWorkspaces,
+        });
+      const waiting = deps.pacer.waitingWorkspaces(MAX_SKIPPED_WORKSPACES);
+      let [row] = await claim(waiting);
+      // Only paced workspaces have mail: the one ready soonest, else the oldest message.
+      if (!row && waiting.length > 0) [row] = await claim(waiting.slice(1));
+      if (!row && waiting.length > 1) [row] = await claim([]);
       if (!row) {
         if (!options.waitForRetries || !(await waitForNextRetry(deps, deadline))) return;
         continue;

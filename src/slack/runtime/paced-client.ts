@@ -60,6 +60,21 @@ export class WorkspacePacer {
     return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / rate) * 1000);
   }
 
+  /**
+   * Workspaces that would have to wait for their next send now (at most `limit`), the soonest
+   * ready first, so a sender can claim another workspace's message meanwhile instead of queueing
+   * behind this one's pace.
+   */
+  waitingWorkspaces(limit: number): string[] {
+    const waiting: Array<{ workspaceId: string; delay: number }> = [];
+    for (const workspaceId of this.buckets.keys()) {
+      if (waiting.length >= limit) break;
+      const delay = this.delayFor(workspaceId);
+      if (delay > 0) waiting.push({ workspaceId, delay });
+    }
+    return waiting.sort((a, b) => a.delay - b.delay).map((w) => w.workspaceId);
+  }
+
   async take(workspaceId: string): Promise<void> {
     for (;;) {
       const wait = this.tryTake(workspaceId);

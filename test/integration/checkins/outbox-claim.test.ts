@@ -8,6 +8,12 @@ import {
   pruneFinishedOutbox,
   stopWorkspaceSending,
 } from '../../../src/persistence/pg-outbox.repository.ts';
+import type { webApi } from '@slack/bolt';
+import { createLogger } from '../../../src/logger.ts';
+import { createMetrics } from '../../../src/metrics.ts';
+import { createStores } from '../../../src/persistence/stores.ts';
+import { drainOutbox } from '../../../src/scheduler/outbox-dispatcher.ts';
+import { WorkspacePacer } from '../../../src/slack/runtime/paced-client.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 
 // How a sender claims its next message: never from a stopped workspace, and cheaply however many
@@ -111,6 +117,47 @@ describe('claiming outbox messages', () => {
       limit: 10,
     });
     expect(claimed.map((r) => r.channel)).toEqual(['U0CLAIM2', 'U0CLAIM4']);
+  });
+
+  it('sends another workspace’s message while the oldest one’s workspace must wait for its pace', async () => {
+    await database.db.deleteFrom('outbox').execute();
+    await database.db
+      .insertInto('workspaces')
+      .values([{ id: 'T0PACED' }, { id: 'T0READY' }])
+      .execute();
+    // A fan-out queues one workspace after another: five for the first, then two for the next.
+    await enqueueMessages(database.db, [
+      ...[1, 2, 3, 4, 5].map((n) => message('T0PACED', n)),
+      ...[6, 7].map((n) => message('T0READY', n)),
+    ]);
+    const started = performance.now();
+    const sent: Array<{ channel: string; ms: number }> = [];
+    const client = {
+      chat: {
+        postMessage: async (args: { channel: string }) => {
+          sent.push({ channel: args.channel, ms: performance.now() - started });
+          return { ok: true, channel: args.channel, ts: `${sent.length}.000` };
+        },
+      },
+    } as unknown as webApi.WebClient;
+    await drainOutbox(
+      {
+        outbox: createStores(database.db).outbox,
+        logger: createLogger('silent'),
+        metrics: createMetrics(),
+        // One message a second per workspace, no burst beyond one.
+        pacer: new WorkspacePacer({ ratePerSecond: 1, burst: 1 }),
+        clientFor: async () => client,
+        instance: 'claim-test',
+        now: () => new Date(),
+      },
+      { concurrency: 2, budgetMs: 1_500 },
+    );
+    const firstReady = sent.find((s) => s.channel === 'U0CLAIM6');
+    // Queued behind the first workspace's pace, it would wait seconds; it goes out at once instead.
+    expect(firstReady?.ms).toBeLessThan(500);
+    expect(sent.filter((s) => s.channel === 'U0CLAIM6' || s.channel === 'U0CLAIM7')).toHaveLength(2);
+    expect(new Set(sent.map((s) => s.channel)).size).toBe(sent.length);
   });
 });
 
