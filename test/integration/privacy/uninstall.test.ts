@@ -300,7 +300,12 @@ describe('uninstall', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const pacer = { delayFor: () => 0, take: () => gate, pause: () => {} } as unknown as WorkspacePacer;
+    const pacer = {
+      delayFor: () => 0,
+      waitingWorkspaces: () => [],
+      take: () => gate,
+      pause: () => {},
+    } as unknown as WorkspacePacer;
     const draining = drainOutbox(
       { ...t.app.scheduler.dispatcher, pacer },
       { concurrency: 2, budgetMs: 10_000 },
