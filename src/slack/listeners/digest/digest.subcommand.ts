@@ -20,7 +20,7 @@ async function managedTeam(deps: ListenerDeps, ctx: SubcommandContext): Promise<
   const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
   if (!team) return { ok: false, reply: textMessage(ctx.m.digest.teamOnly) };
   const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-  const access = await authorizeManagerOf(deps, teams, person, team);
+  const access = await authorizeManagerOf(deps, person, team);
   if (!access.ok) return { ok: false, reply: textMessage(managerRefusalText(ctx.m, access.reason)) };
   const digestTeam = await deps.digest.digests.findTeam(ctx.workspaceId, ctx.channelId);
   return digestTeam

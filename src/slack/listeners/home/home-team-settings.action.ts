@@ -27,7 +27,7 @@ export function registerHomeTeamSettingsAction(app: ListenerRegistrar, deps: Lis
     const found = await teams.findById(value.data.t);
     // Another workspace's team reads as gone: nothing about it is revealed.
     const team = found && found.workspaceId === workspaceId ? found : undefined;
-    const access = team ? await authorizeManagerOf(deps, teams, person, team) : undefined;
+    const access = team ? await authorizeManagerOf(deps, person, team) : undefined;
     const refusal = !access ? m.home.notATeam : !access.ok ? managerRefusalText(m, access.reason) : undefined;
     if (refusal || !team) {
       await client.views.open({

@@ -4,7 +4,6 @@ import {
   authorizeManager,
   confirmActor,
   type ManagerAccess,
-  type ManagerAccessDeps,
   type ManagerRefusal,
 } from '../../../domain/teams/manager-access.ts';
 import type { Team } from '../../../domain/teams/team.ts';
@@ -15,11 +14,14 @@ import type { ListenerDeps } from '../listener-deps.ts';
 /** May `person` manage `team` (or set one up, with no team)? */
 export async function authorizeManagerOf(
   deps: ListenerDeps,
-  teams: ManagerAccessDeps['teams'],
   person: Person,
   team: Team | undefined,
 ): Promise<ManagerAccess> {
-  const access = await authorizeManager({ teams, users: deps.users, clock: deps.clock }, person, team);
+  const access = await authorizeManager(
+    { teams: deps.stores.teams, users: deps.users, clock: deps.clock },
+    person,
+    team,
+  );
   if (!access.ok && access.reason === 'unconfirmed') logUnconfirmed(deps, access.error);
   return access;
 }

@@ -28,7 +28,7 @@ export function registerTeamRemoveAction(app: ListenerRegistrar, deps: ListenerD
       await respond({ response_type: 'ephemeral', replace_original: true, text: person.m.teams.notATeam });
       return;
     }
-    const access = await authorizeManagerOf(deps, teams, person, team);
+    const access = await authorizeManagerOf(deps, person, team);
     if (!access.ok) {
       const text = managerRefusalText(person.m, access.reason);
       await respond({ response_type: 'ephemeral', replace_original: false, text });

@@ -1,4 +1,3 @@
-import type { TeamRepository } from '../../../domain/teams/ports.ts';
 import { defaultTeamSettings, type Team } from '../../../domain/teams/team.ts';
 import type { SlackMessage } from '../../blocks/block-kit.ts';
 import {
@@ -18,13 +17,12 @@ const mention = /^<@([UW][A-Z0-9]{2,30})(?:\|[^>]*)?>$/;
 /** The team of the channel the command was typed in, when the person may manage it. */
 async function channelTeamYouManage(
   deps: ListenerDeps,
-  teams: TeamRepository,
   ctx: SubcommandContext,
 ): Promise<{ team: Team } | { refusal: SlackMessage }> {
-  const team = await teams.findByChannel(ctx.workspaceId, ctx.channelId);
+  const team = await deps.stores.teams.findByChannel(ctx.workspaceId, ctx.channelId);
   if (!team) return { refusal: textMessage(ctx.m.teams.notATeam) };
   const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-  const access = await authorizeManagerOf(deps, teams, person, team);
+  const access = await authorizeManagerOf(deps, person, team);
   if (!access.ok) return { refusal: textMessage(managerRefusalText(ctx.m, access.reason)) };
   return { team };
 }
@@ -36,7 +34,7 @@ export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
     if (await teams.findByChannel(ctx.workspaceId, ctx.channelId))
       return textMessage(ctx.m.teams.alreadyTeam);
     const person = await personOf(deps, ctx.workspaceId, ctx.userId);
-    const access = await authorizeManagerOf(deps, teams, person, undefined);
+    const access = await authorizeManagerOf(deps, person, undefined);
     if (!access.ok) return textMessage(managerRefusalText(ctx.m, access.reason));
     if (!(await deps.channels.botIsMember(ctx.workspaceId, ctx.channelId))) {
       return textMessage(ctx.m.teams.botNotInChannel);
@@ -56,9 +54,8 @@ export function teamSetupSubcommand(deps: ListenerDeps): SubcommandHandler {
 
 /** `/trust team settings`: the same modal, filled in with the team's settings. */
 export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
-  const teams = deps.stores.teams;
   return async (ctx) => {
-    const found = await channelTeamYouManage(deps, teams, ctx);
+    const found = await channelTeamYouManage(deps, ctx);
     if ('refusal' in found) return found.refusal;
     const { team } = found;
     if (!ctx.triggerId) return textMessage(ctx.m.command.somethingWentWrong);
@@ -78,7 +75,7 @@ export function teamSettingsSubcommand(deps: ListenerDeps): SubcommandHandler {
 export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler {
   const teams = deps.stores.teams;
   return async (ctx) => {
-    const found = await channelTeamYouManage(deps, teams, ctx);
+    const found = await channelTeamYouManage(deps, ctx);
     if ('refusal' in found) return found.refusal;
     const { team } = found;
     const target = mention.exec(ctx.args.trim())?.[1];
@@ -93,9 +90,8 @@ export function teamManagersAddSubcommand(deps: ListenerDeps): SubcommandHandler
 
 /** `/trust team remove`: answers with a confirm button; the button does the removing. */
 export function teamRemoveSubcommand(deps: ListenerDeps): SubcommandHandler {
-  const teams = deps.stores.teams;
   return async (ctx) => {
-    const found = await channelTeamYouManage(deps, teams, ctx);
+    const found = await channelTeamYouManage(deps, ctx);
     if ('refusal' in found) return found.refusal;
     const { team } = found;
     return buildTeamRemoveConfirmation(ctx.m, team.channelId);
