@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openEmbedded, openPostgres } from '../../src/persistence/database.ts';
-import { MIGRATION_LOCK_KEY, migrateToLatest } from '../../src/persistence/migrator.ts';
+import { MIGRATION_LOCK_KEY, migrateTo, migrateToLatest } from '../../src/persistence/migrator.ts';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
@@ -44,4 +44,9 @@ async function createPostgresSchemaDatabase(url: string): Promise<TestDatabase> 
       await cleanup.close();
     },
   };
+}
+
+/** Steps a test database up or down to `target` (a migration's tests), under the migration lock. */
+export function migrateTestDatabaseTo(database: TestDatabase, target: string) {
+  return migrateTo(database.db, target, database.schema ? { schema: database.schema } : {});
 }

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateTo, migrateToLatest } from '../../../src/persistence/migrator.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
+import { migrateToLatest } from '../../../src/persistence/migrator.ts';
+import { createTestDatabase, migrateTestDatabaseTo, type TestDatabase } from '../../support/test-database.ts';
 
 // Migration 20261205T180000-outbox-subjects: rows queued before it get their subject columns from
 // the key formats of the time, once; `down` drops the columns again.
@@ -17,11 +17,6 @@ afterAll(async () => {
   await database.close();
 });
 
-function migrator() {
-  const options = database.schema ? { schema: database.schema } : {};
-  return { migrateTo: (target: string) => migrateTo(db, target, options) };
-}
-
 const PROMISE = '0b5d2c1e-4f4e-4d3a-9a52-2b1c9d7e8f60';
 const TEAM = '7f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f';
 
@@ -34,7 +29,7 @@ async function columnsOfOutbox(): Promise<string[]> {
 
 describe('the outbox-subjects migration', () => {
   it('fills whom each queued message concerns from the old keys, and steps down again', async () => {
-    const down = await migrator().migrateTo('20261205T160000-fanout-indexes');
+    const down = await migrateTestDatabaseTo(database, '20261205T160000-fanout-indexes');
     expect(down.error).toBeUndefined();
     expect(down.results?.map((r) => r.migrationName)).toContain('20261205T180000-outbox-subjects');
     expect(await columnsOfOutbox()).not.toContain('person_id');
@@ -65,7 +60,7 @@ describe('the outbox-subjects migration', () => {
       )
       .execute();
 
-    const up = await migrator().migrateTo('20261205T180000-outbox-subjects');
+    const up = await migrateTestDatabaseTo(database, '20261205T180000-outbox-subjects');
     expect(up.error).toBeUndefined();
     const stored = await db
       .selectFrom('outbox')
@@ -104,7 +99,7 @@ describe('the outbox-subjects migration', () => {
     expect(subject(`digest-now:${TEAM}:70001.80002.abc`)).toEqual({ ...none, teamId: TEAM });
     expect(subject('something:else:entirely')).toEqual(none);
 
-    const again = await migrator().migrateTo('20261205T160000-fanout-indexes');
+    const again = await migrateTestDatabaseTo(database, '20261205T160000-fanout-indexes');
     expect(again.error).toBeUndefined();
     expect(await columnsOfOutbox()).not.toContain('person_id');
     expect(

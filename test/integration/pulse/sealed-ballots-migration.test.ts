@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PulseBallotBox } from '../../../src/domain/pulse/ballot-box.ts';
 import { pulseKeys } from '../../../src/domain/pulse/ballot.ts';
 import { participationMark } from '../../../src/domain/pulse/participation-mark.ts';
-import { migrateTo, migrateToLatest } from '../../../src/persistence/migrator.ts';
+import { migrateToLatest } from '../../../src/persistence/migrator.ts';
 import { createPgPulseRepository } from '../../../src/persistence/pg-pulse.repository.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
+import { createTestDatabase, migrateTestDatabaseTo, type TestDatabase } from '../../support/test-database.ts';
 
 // Migration 20261205T100000-sealed-ballots, from the tables of the in-memory design: rounds open
 // across the upgrade keep their marks and counts, and their close adds the new ballots to them.
@@ -23,15 +23,10 @@ afterAll(async () => {
   await database.close();
 });
 
-function migrator() {
-  const options = database.schema ? { schema: database.schema } : {};
-  return { migrateTo: (target: string) => migrateTo(db, target, options) };
-}
-
 describe('the sealed-ballots migration', () => {
   it('moves from in-memory buffers to ballots: open rounds keep their marks and counts, closed ones stay', async () => {
     // Back to the last migration before sealed ballots (later ones are undone on the way).
-    const down = await migrator().migrateTo('20261123T230000-profile-refresh-index');
+    const down = await migrateTestDatabaseTo(database, '20261123T230000-profile-refresh-index');
     expect(down.error).toBeUndefined();
     expect(down.results?.at(-1)?.migrationName).toBe('20261205T100000-sealed-ballots');
 
